@@ -1,0 +1,75 @@
+import Yams
+
+/// The optional `termgraph.yml` at the corpus root.
+///
+/// ```yaml
+/// title: Back-office glossary
+/// language: ar
+/// base: /
+/// site: https://www.example.com/terms/
+/// category_key: office
+/// categories: {front: frontoffice, middle: middleoffice, back: backoffice}
+/// ```
+public struct CorpusConfig: Sendable, Equatable {
+    public var title: String?
+    public var language: String?
+    /// URL prefix stripped from root-relative links.
+    public var base: String = "/"
+    /// Absolute URLs under this prefix are internal links.
+    public var site: String?
+    /// The front-matter key that holds an article's category.
+    public var categoryKey: String = "office"
+    /// Category name → hub article slug, in declaration order.
+    public var categories: [(name: String, hub: String)] = []
+
+    public static let fileName = "termgraph.yml"
+
+    public init() {}
+
+    public static func == (a: CorpusConfig, b: CorpusConfig) -> Bool {
+        a.title == b.title && a.language == b.language && a.base == b.base && a.site == b.site
+            && a.categoryKey == b.categoryKey && a.categories.elementsEqual(b.categories) { $0 == $1 }
+    }
+
+    /// Reads the configuration text; problems point at `termgraph.yml`.
+    public static func parse(_ text: String) throws(Problem) -> CorpusConfig {
+        var config = CorpusConfig()
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            let detail = FrontMatterError(yaml: error, firstLine: 1)
+            throw Problem(file: fileName, line: detail.line, kind: .config, message: detail.message)
+        } catch {
+            throw Problem(file: fileName, line: 1, kind: .config, message: "\(error)")
+        }
+        guard let root else { return config }
+        guard let mapping = root.mapping else {
+            throw Problem(file: fileName, line: 1, kind: .config, message: "expected a mapping of settings")
+        }
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string else { continue }
+            let line = key.mark?.line
+            switch name {
+            case "title": config.title = value.scalar?.string
+            case "language": config.language = value.scalar?.string
+            case "base": config.base = value.scalar?.string ?? "/"
+            case "site": config.site = value.scalar?.string
+            case "category_key": config.categoryKey = value.scalar?.string ?? "office"
+            case "categories":
+                guard let categories = value.mapping else {
+                    throw Problem(file: fileName, line: line, kind: .config, message: "categories must map a category name to a hub slug")
+                }
+                for (category, hub) in categories {
+                    guard let categoryName = category.scalar?.string, let hubSlug = hub.scalar?.string else {
+                        throw Problem(file: fileName, line: category.mark?.line, kind: .config, message: "categories must map a category name to a hub slug")
+                    }
+                    config.categories.append((categoryName, hubSlug))
+                }
+            default:
+                continue
+            }
+        }
+        return config
+    }
+}

@@ -1,0 +1,153 @@
+import Yams
+
+/// The YAML block at the top of an article, reduced to what termgraph keeps: text and lists of text.
+///
+/// ```swift
+/// let fm = try FrontMatter.parse(yaml: "title: مكتب خلفي\nkeywords: Investing,Brokers", firstLine: 2)
+/// fm["title"]  // .text("مكتب خلفي")
+/// ```
+public struct FrontMatter: Sendable, Equatable {
+    public enum Value: Sendable, Equatable {
+        case text(String)
+        case list([String])
+    }
+
+    /// Keys in the order written; a nested mapping or a null value is left out.
+    public private(set) var entries: [(key: String, value: Value)] = []
+
+    public subscript(key: String) -> Value? {
+        entries.first { $0.key == key }?.value
+    }
+
+    public static func == (a: FrontMatter, b: FrontMatter) -> Bool {
+        a.entries.elementsEqual(b.entries) { $0.key == $1.key && $0.value == $1.value }
+    }
+
+    /// Front matter over this size is refused rather than handed to the YAML parser.
+    static let maximumBytes = 256 * 1024
+    /// More aliases than this could expand without bound; such front matter is refused.
+    static let maximumAliases = 64
+
+    /// Parses the text between the `---` lines. `firstLine` is the file line of the text's first
+    /// line, so errors point into the file.
+    public static func parse(yaml: String, firstLine: Int) throws(FrontMatterError) -> FrontMatter {
+        if let simple = parseSimple(yaml) { return simple }
+        guard yaml.utf8.count <= maximumBytes else {
+            throw FrontMatterError(line: firstLine, message: "front matter is larger than \(maximumBytes / 1024) KiB")
+        }
+        if yaml.utf8.filter({ $0 == UInt8(ascii: "*") }).count > maximumAliases,
+           countAliases(yaml) > maximumAliases {
+            throw FrontMatterError(line: firstLine, message: "front matter uses more than \(maximumAliases) YAML aliases")
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw FrontMatterError(yaml: error, firstLine: firstLine)
+        } catch {
+            throw FrontMatterError(line: firstLine, message: "\(error)")
+        }
+        guard let root else { return FrontMatter() }
+        guard let mapping = root.mapping else {
+            throw FrontMatterError(line: firstLine, message: "front matter is not a mapping of keys to values")
+        }
+        var result = FrontMatter()
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string else { continue }
+            if let scalar = value.scalar {
+                if !isNull(scalar) { result.entries.append((name, .text(scalar.string))) }
+            } else if let sequence = value.sequence {
+                // Only the items' own text: nested structures (and any alias they hold) are not walked.
+                result.entries.append((name, .list(sequence.compactMap { $0.scalar?.string })))
+            }
+        }
+        return result
+    }
+
+    /// The common shape, one `key: plain value` a line, read without the YAML parser.
+    /// Returns nil for anything it is not sure of, which then goes to the real parser.
+    static func parseSimple(_ yaml: String) -> FrontMatter? {
+        var result = FrontMatter()
+        for rawLine in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = rawLine.utf8
+            guard let first = line.first else { continue }
+            if first == UInt8(ascii: "#") { continue }
+            guard isKeyStart(first), let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+            let key = rawLine[rawLine.startIndex..<colon]
+            guard key.utf8.allSatisfy(isKeyByte) else { return nil }
+            var rest = rawLine[colon...].dropFirst()
+            if rest.isEmpty { continue }  // `key:` alone is null, unless a block follows (then a later line fails)
+            guard rest.first == " " else { return nil }
+            rest = rest.drop { $0 == " " }
+            while rest.last == " " { rest = rest.dropLast() }
+            if rest.isEmpty { continue }
+            guard let lead = rest.utf8.first, !indicators.contains(lead),
+                  !rest.contains(": "), !rest.contains(" #"), !rest.hasSuffix(":"), !rest.contains("\t") else { return nil }
+            let value = String(rest)
+            if ["~", "null", "Null", "NULL"].contains(value) { continue }
+            result.entries.append((String(key), .text(value)))
+        }
+        return result
+    }
+
+    private static let indicators: Set<UInt8> = Set("[]{}\"'|>&*!%@`-?#,".utf8)
+
+    private static func isKeyStart(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
+    }
+
+    private static func isKeyByte(_ byte: UInt8) -> Bool {
+        isKeyStart(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+    }
+
+    private static func isNull(_ scalar: Node.Scalar) -> Bool {
+        scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    /// Alias tokens (`*name` not inside a quoted or plain word), a bound on what aliases can expand to.
+    private static func countAliases(_ yaml: String) -> Int {
+        var count = 0
+        var previous: UInt8 = UInt8(ascii: " ")
+        for byte in yaml.utf8 {
+            if byte == UInt8(ascii: "*") && (previous == UInt8(ascii: " ") || previous == UInt8(ascii: "[")
+                || previous == UInt8(ascii: ",") || previous == UInt8(ascii: "\n")) {
+                count += 1
+            }
+            previous = byte
+        }
+        return count
+    }
+}
+
+/// Why front matter could not be read, with the file line it points at.
+public struct FrontMatterError: Error, Sendable, Equatable {
+    public var line: Int
+    public var message: String
+
+    init(line: Int, message: String) {
+        self.line = line
+        self.message = message
+    }
+
+    init(yaml error: YamlError, firstLine: Int) {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let prefix = context.map { "\($0.text) " } ?? ""
+            self.init(line: firstLine + max(mark.line, 1) - 1, message: "\(prefix)\(problem)".trimmingSpaces)
+        case let .reader(problem, _, _, _):
+            self.init(line: firstLine, message: problem)
+        default:
+            self.init(line: firstLine, message: "\(error)")
+        }
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var slice = Substring(self)
+        while slice.first?.isWhitespace == true { slice = slice.dropFirst() }
+        while slice.last?.isWhitespace == true { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

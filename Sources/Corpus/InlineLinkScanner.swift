@@ -1,0 +1,447 @@
+import Graph
+
+/// Finds the links in one run of inline Markdown: inline and reference links, wikilinks and raw
+/// `<a href>` anchors, skipping code spans, escapes, images, autolinks and other raw HTML.
+///
+/// Brackets are matched the CommonMark way: each `]` closes the nearest open `[`, and once a link
+/// is found the brackets before it can no longer start a link (links do not nest).
+struct InlineLinkScanner {
+    /// A position in a byte buffer with the small parsers link syntax needs.
+    struct Cursor {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var position = 0
+        private(set) var lastDestinationWasAngled = false
+
+        init(bytes: UnsafeBufferPointer<UInt8>, position: Int = 0) {
+            self.bytes = bytes
+            self.position = position
+        }
+
+        var atEnd: Bool { position >= bytes.count }
+        var current: UInt8 { bytes[position] }
+
+        /// Spaces, tabs and at most one line end.
+        mutating func skipSpaces() {
+            var newlines = 0
+            while !atEnd {
+                let c = current
+                if c == 0x0A { newlines += 1; if newlines > 1 { return } } else if c != 0x20 && c != 0x09 && c != 0x0D { return }
+                position += 1
+            }
+        }
+
+        func restIsBlank() -> Bool {
+            var i = position
+            while i < bytes.count {
+                if bytes[i] != 0x20 && bytes[i] != 0x09 && bytes[i] != 0x0D { return false }
+                i += 1
+            }
+            return true
+        }
+
+        /// A link destination: `<…>` or a run without spaces whose parentheses balance.
+        mutating func destination() -> [UInt8]? {
+            lastDestinationWasAngled = false
+            guard !atEnd else { return [] }
+            if current == UInt8(ascii: "<") {
+                var i = position + 1
+                while i < bytes.count {
+                    let c = bytes[i]
+                    if c == UInt8(ascii: ">") {
+                        let result = Array(UnsafeBufferPointer(rebasing: bytes[(position + 1)..<i]))
+                        position = i + 1
+                        lastDestinationWasAngled = true
+                        return result
+                    }
+                    if c == 0x0A || c == UInt8(ascii: "<") { return nil }
+                    if c == UInt8(ascii: "\\") { i += 1 }
+                    i += 1
+                }
+                return nil
+            }
+            var i = position, depth = 0
+            while i < bytes.count {
+                let c = bytes[i]
+                if c <= 0x20 || c == 0x7F { break }
+                if c == UInt8(ascii: "\\") && i + 1 < bytes.count && isPunctuation(bytes[i + 1]) { i += 2; continue }
+                if c == UInt8(ascii: "(") { depth += 1 } else if c == UInt8(ascii: ")") {
+                    if depth == 0 { break }
+                    depth -= 1
+                }
+                i += 1
+            }
+            guard depth == 0 else { return nil }
+            let result = Array(UnsafeBufferPointer(rebasing: bytes[position..<i]))
+            position = i
+            return result
+        }
+
+        /// A link title in `"…"`, `'…'` or `(…)`.
+        mutating func title() -> Bool {
+            guard !atEnd else { return false }
+            let open = current
+            let close: UInt8
+            switch open {
+            case UInt8(ascii: "\""), UInt8(ascii: "'"): close = open
+            case UInt8(ascii: "("): close = UInt8(ascii: ")")
+            default: return false
+            }
+            var i = position + 1
+            while i < bytes.count {
+                let c = bytes[i]
+                if c == UInt8(ascii: "\\") { i += 2; continue }
+                if c == close { position = i + 1; return true }
+                if open == UInt8(ascii: "(") && c == UInt8(ascii: "(") { return false }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    private struct Opener {
+        var position: Int
+        var isImage: Bool
+        var active = true
+    }
+
+    /// Scans `run` and appends what it finds to `links`.
+    static func scan(_ run: MarkdownBlocks.TextRun, definitions: [String: String], into links: inout [Link]) {
+        run.bytes.withUnsafeBufferPointer { bytes in
+            if run.isHTML {
+                scanHTMLAnchors(bytes, run, into: &links)
+            } else {
+                scanInline(bytes, run, definitions, into: &links)
+            }
+        }
+    }
+
+    private static func scanInline(_ b: UnsafeBufferPointer<UInt8>, _ run: MarkdownBlocks.TextRun,
+                                   _ definitions: [String: String], into links: inout [Link]) {
+        var openers: [Opener] = []
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            switch c {
+            case UInt8(ascii: "\\"):
+                i += (i + 1 < n && isPunctuation(b[i + 1])) ? 2 : 1
+            case UInt8(ascii: "`"):
+                i = skipCodeSpan(b, i)
+            case UInt8(ascii: "<"):
+                if let (link, next) = htmlAnchor(b, i, run) {
+                    links.append(link)
+                    i = next
+                } else {
+                    i = skipAngle(b, i)
+                }
+            case UInt8(ascii: "!") where i + 1 < n && b[i + 1] == UInt8(ascii: "["):
+                openers.append(Opener(position: i + 1, isImage: true))
+                i += 2
+            case UInt8(ascii: "["):
+                if i + 1 < n && b[i + 1] == UInt8(ascii: "["), let (link, next) = wikilink(b, i, run) {
+                    links.append(link)
+                    for k in openers.indices where !openers[k].isImage { openers[k].active = false }
+                    i = next
+                } else {
+                    openers.append(Opener(position: i, isImage: false))
+                    i += 1
+                }
+            case UInt8(ascii: "]"):
+                guard let opener = openers.popLast() else { i += 1; continue }
+                guard opener.active else { i += 1; continue }
+                if let (target, kind, next) = linkAfterBracket(b, opener.position, i, definitions) {
+                    if !opener.isImage {
+                        let text = anchorText(UnsafeBufferPointer(rebasing: b[(opener.position + 1)..<i]))
+                        links.append(Link(target: target, text: text, line: run.line(at: opener.position), kind: kind))
+                        for k in openers.indices where !openers[k].isImage { openers[k].active = false }
+                    }
+                    i = next
+                } else {
+                    i += 1
+                }
+            default:
+                i += 1
+            }
+        }
+    }
+
+    /// After the `]` at `close` matching `[` at `open`: an inline destination, a full or collapsed
+    /// reference, or a shortcut reference, in CommonMark's order of preference.
+    private static func linkAfterBracket(_ b: UnsafeBufferPointer<UInt8>, _ open: Int, _ close: Int,
+                                         _ definitions: [String: String]) -> (String, Link.Kind, Int)? {
+        let after = close + 1
+        if after < b.count && b[after] == UInt8(ascii: "(") {
+            var cursor = Cursor(bytes: b, position: after + 1)
+            cursor.skipSpaces()
+            if let destination = cursor.destination() {
+                let end = cursor.position
+                cursor.skipSpaces()
+                if !cursor.atEnd && cursor.current != UInt8(ascii: ")") && cursor.position > end {
+                    _ = cursor.title()
+                    cursor.skipSpaces()
+                }
+                if !cursor.atEnd && cursor.current == UInt8(ascii: ")") {
+                    return (decode(destination), .inline, cursor.position + 1)
+                }
+            }
+        }
+        let text = UnsafeBufferPointer(rebasing: b[(open + 1)..<close])
+        if after < b.count && b[after] == UInt8(ascii: "[") {
+            var j = after + 1
+            while j < b.count && b[j] != UInt8(ascii: "]") && b[j] != UInt8(ascii: "[") {
+                if b[j] == UInt8(ascii: "\\") { j += 1 }
+                j += 1
+            }
+            if j < b.count && b[j] == UInt8(ascii: "]") {
+                let label = j == after + 1 ? Array(text) : Array(UnsafeBufferPointer(rebasing: b[(after + 1)..<j]))
+                if let target = definitions[normalizeLabel(label)] { return (target, .reference, j + 1) }
+                return nil
+            }
+        }
+        if let target = definitions[normalizeLabel(Array(text))] { return (target, .reference, after) }
+        return nil
+    }
+
+    /// `[[target]]`, `[[target|text]]`, `[[target#heading|text]]` on one line.
+    private static func wikilink(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ run: MarkdownBlocks.TextRun) -> (Link, Int)? {
+        var i = start + 2, pipe = -1
+        while i + 1 < b.count {
+            let c = b[i]
+            if c == 0x0A || c == UInt8(ascii: "[") { return nil }
+            if c == UInt8(ascii: "]") {
+                guard b[i + 1] == UInt8(ascii: "]") else { return nil }
+                break
+            }
+            if c == UInt8(ascii: "|") && pipe < 0 { pipe = i }
+            i += 1
+        }
+        guard i + 1 < b.count, b[i] == UInt8(ascii: "]") else { return nil }
+        let targetEnd = pipe >= 0 ? pipe : i
+        let target = String(decoding: UnsafeBufferPointer(rebasing: b[(start + 2)..<targetEnd]), as: UTF8.self).trimmingSpaces
+        guard !target.isEmpty else { return nil }
+        var text: String
+        if pipe >= 0 {
+            text = anchorText(UnsafeBufferPointer(rebasing: b[(pipe + 1)..<i]))
+        } else {
+            text = target
+            if let hash = text.firstIndex(of: "#") { text = String(text[..<hash]) }
+        }
+        return (Link(target: target, text: text, line: run.line(at: start), kind: .wikilink), i + 2)
+    }
+
+    // MARK: Raw HTML
+
+    private static func scanHTMLAnchors(_ b: UnsafeBufferPointer<UInt8>, _ run: MarkdownBlocks.TextRun, into links: inout [Link]) {
+        var i = 0
+        while i < b.count {
+            if b[i] == UInt8(ascii: "<"), let (link, next) = htmlAnchor(b, i, run) {
+                links.append(link)
+                i = next
+            } else if b[i] == UInt8(ascii: "<") && matches(b, i, "<!--") {
+                i = find(b, i + 4, "-->").map { $0 + 3 } ?? b.count
+            } else {
+                i += 1
+            }
+        }
+    }
+
+    /// `<a … href="…" …>text</a>`; the anchor counts even when the closing tag is missing.
+    private static func htmlAnchor(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ run: MarkdownBlocks.TextRun) -> (Link, Int)? {
+        guard start + 2 < b.count, lower(b[start + 1]) == UInt8(ascii: "a"),
+              b[start + 2] == 0x20 || b[start + 2] == 0x09 || b[start + 2] == 0x0A else { return nil }
+        var i = start + 2
+        var href: [UInt8]?
+        while i < b.count {
+            while i < b.count && (b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0A || b[i] == 0x0D) { i += 1 }
+            guard i < b.count else { return nil }
+            if b[i] == UInt8(ascii: ">") { break }
+            if b[i] == UInt8(ascii: "/") && i + 1 < b.count && b[i + 1] == UInt8(ascii: ">") { i += 1; break }
+            let nameStart = i
+            while i < b.count, ![0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "="), UInt8(ascii: ">")].contains(b[i]) { i += 1 }
+            let name = Array(UnsafeBufferPointer(rebasing: b[nameStart..<i])).map(lower)
+            guard !name.isEmpty else { return nil }
+            var value: [UInt8] = []
+            var probe = i
+            while probe < b.count && (b[probe] == 0x20 || b[probe] == 0x09) { probe += 1 }
+            if probe < b.count && b[probe] == UInt8(ascii: "=") {
+                i = probe + 1
+                while i < b.count && (b[i] == 0x20 || b[i] == 0x09) { i += 1 }
+                guard i < b.count else { return nil }
+                if b[i] == UInt8(ascii: "\"") || b[i] == UInt8(ascii: "'") {
+                    let quote = b[i]
+                    let valueStart = i + 1
+                    i = valueStart
+                    while i < b.count && b[i] != quote { i += 1 }
+                    guard i < b.count else { return nil }
+                    value = Array(UnsafeBufferPointer(rebasing: b[valueStart..<i]))
+                    i += 1
+                } else {
+                    let valueStart = i
+                    while i < b.count, ![0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ">")].contains(b[i]) { i += 1 }
+                    value = Array(UnsafeBufferPointer(rebasing: b[valueStart..<i]))
+                }
+            }
+            if name == Array("href".utf8) && href == nil { href = value }
+        }
+        guard i < b.count, let href else { return nil }
+        let contentStart = i + 1
+        let close = find(b, contentStart, "</a")
+        let content = UnsafeBufferPointer(rebasing: b[contentStart..<(close ?? contentStart)])
+        let next = close.map { c in (find(b, c, ">") ?? c) + 1 } ?? contentStart
+        let text = anchorText(stripTags(content))
+        return (Link(target: decodeEntities(href), text: text, line: run.line(at: start), kind: .html), next)
+    }
+
+    /// Past an autolink, a comment or any other inline tag, so nothing inside it reads as a link.
+    private static func skipAngle(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
+        if matches(b, start, "<!--") { return find(b, start + 4, "-->").map { $0 + 3 } ?? start + 1 }
+        var i = start + 1
+        guard i < b.count, isLetter(b[i]) || b[i] == UInt8(ascii: "/") else { return start + 1 }
+        while i < b.count && b[i] != UInt8(ascii: ">") && b[i] != UInt8(ascii: "<") {
+            if b[i] == 0x0A, i + 1 < b.count, b[i + 1] == 0x0A { return start + 1 }
+            i += 1
+        }
+        return i < b.count && b[i] == UInt8(ascii: ">") ? i + 1 : start + 1
+    }
+
+    /// Past a code span, or past the backtick run when it has no closing run of the same length.
+    private static func skipCodeSpan(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
+        var i = start
+        while i < b.count && b[i] == UInt8(ascii: "`") { i += 1 }
+        let length = i - start
+        var j = i
+        while j < b.count {
+            if b[j] == UInt8(ascii: "`") {
+                var k = j
+                while k < b.count && b[k] == UInt8(ascii: "`") { k += 1 }
+                if k - j == length { return k }
+                j = k
+            } else {
+                j += 1
+            }
+        }
+        return i
+    }
+
+    // MARK: Text
+
+    /// Link labels match case-insensitively with runs of white space as one space.
+    static func normalizeLabel(_ label: [UInt8]) -> String {
+        let text = String(decoding: label, as: UTF8.self)
+        let collapsed = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        return TermKey.normalize(collapsed)
+    }
+
+    /// A destination with backslash escapes and character references decoded.
+    static func decode(_ bytes: [UInt8]) -> String {
+        guard bytes.contains(UInt8(ascii: "\\")) || bytes.contains(UInt8(ascii: "&")) else {
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "\\") && i + 1 < bytes.count && isPunctuation(bytes[i + 1]) {
+                out.append(bytes[i + 1])
+                i += 2
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return decodeEntities(out)
+    }
+
+    private static let namedEntities: [String: String] = [
+        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{00A0}",
+    ]
+
+    /// `&amp;`, `&#38;`, `&#x26;` and the few named references links use.
+    static func decodeEntities(_ bytes: [UInt8]) -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard text.contains("&") else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let amp = rest.firstIndex(of: "&") {
+            result += rest[..<amp]
+            let after = rest[rest.index(after: amp)...]
+            if let semi = after.prefix(32).firstIndex(of: ";") {
+                let name = after[..<semi]
+                var replacement: String?
+                if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                    replacement = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String($0) }
+                } else if name.hasPrefix("#") {
+                    replacement = UInt32(name.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init).map { String($0) }
+                } else {
+                    replacement = namedEntities[String(name)]
+                }
+                if let replacement {
+                    result += replacement
+                    rest = after[after.index(after: semi)...]
+                    continue
+                }
+            }
+            result += "&"
+            rest = after
+        }
+        return result + rest
+    }
+
+    /// The visible text of a link: escapes removed, white space collapsed.
+    static func anchorText(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        var pendingSpace = false
+        while i < bytes.count {
+            var c = bytes[i]
+            if c == UInt8(ascii: "\\") && i + 1 < bytes.count && isPunctuation(bytes[i + 1]) {
+                i += 1
+                c = bytes[i]
+            } else if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D {
+                pendingSpace = !out.isEmpty
+                i += 1
+                continue
+            }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            out.append(c)
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func anchorText(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBufferPointer { anchorText($0) }
+    }
+
+    private static func stripTags(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        var inTag = false
+        for c in bytes {
+            if c == UInt8(ascii: "<") { inTag = true } else if c == UInt8(ascii: ">") && inTag { inTag = false } else if !inTag { out.append(c) }
+        }
+        return out
+    }
+
+    private static func matches(_ b: UnsafeBufferPointer<UInt8>, _ at: Int, _ needle: StaticString) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        guard at + count <= b.count else { return false }
+        let base = needle.utf8Start
+        for k in 0..<count where lower(b[at + k]) != base[k] { return false }
+        return true
+    }
+
+    private static func find(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ needle: StaticString) -> Int? {
+        var i = from
+        while i < b.count {
+            if matches(b, i, needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+}
+
+/// ASCII punctuation, the characters a backslash can escape.
+@inline(__always) func isPunctuation(_ c: UInt8) -> Bool {
+    (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) || (c >= 0x7B && c <= 0x7E)
+}

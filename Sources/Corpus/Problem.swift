@@ -1,0 +1,31 @@
+/// Something wrong with the corpus, with the file (and line) where a user can fix it.
+public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: String, Sendable, CaseIterable {
+        case unreadable
+        case encoding
+        case binary
+        case frontMatter = "front-matter"
+        case duplicateSlug = "duplicate-slug"
+        case wantedLink = "wanted-link"
+        case config
+    }
+
+    /// Path relative to the corpus root (or the corpus folder itself).
+    public var file: String
+    /// 1-based line, when the problem has one.
+    public var line: Int?
+    public var kind: Kind
+    public var message: String
+
+    public init(file: String, line: Int? = nil, kind: Kind, message: String) {
+        self.file = file
+        self.line = line
+        self.kind = kind
+        self.message = message
+    }
+
+    /// `file:line: kind: message`, the way compilers print diagnostics.
+    public var description: String {
+        "\(file)\(line.map { ":\($0)" } ?? ""): \(kind.rawValue): \(message)"
+    }
+}

@@ -1,0 +1,154 @@
+/// A directed graph of terms stored as flat arrays: compressed sparse rows in both directions.
+///
+/// ```swift
+/// let graph = KnowledgeGraph(nodes: nodes, edges: [EdgeRecord(source: 0, target: 1, weight: 2, anchors: ["x"])])
+/// graph.successors(of: 0)   // [1]
+/// ```
+///
+/// Node indices follow slug-key order (Unicode scalar order), so every listing that walks
+/// indices in order is already sorted the way the contract asks.
+public struct KnowledgeGraph: Sendable {
+    public internal(set) var nodes: [Node]
+    /// Edge `e` goes from `edgeSource[e]` to `edgeTarget[e]`; edges are sorted by (source, target).
+    public let edgeSource: [Int32]
+    public let edgeTarget: [Int32]
+    public let edgeWeight: [Int32]
+    public let edgeAnchors: [[String]]
+    /// Outgoing edges of `u` are `outOffsets[u] ..< outOffsets[u + 1]`, in edge order.
+    public let outOffsets: [Int32]
+    /// Incoming edges of `v` are `inEdges[inOffsets[v] ..< inOffsets[v + 1]]`, sorted by source.
+    public let inOffsets: [Int32]
+    public let inEdges: [Int32]
+    /// Category names in declaration order; `Node.category` indexes this list.
+    public let categoryNames: [String]
+    /// Graph-level facts shown in exports (title, language).
+    public let title: String?
+    public let language: String?
+
+    public var nodeCount: Int { nodes.count }
+    public var edgeCount: Int { edgeSource.count }
+
+    /// Builds the graph. Nodes are sorted by key; `edges` refer to positions in the given `nodes` array.
+    /// Self-loops are dropped and duplicate (source, target) pairs are merged.
+    public init(
+        nodes unsortedNodes: [Node], edges unsortedEdges: [EdgeRecord],
+        categoryNames: [String] = [], title: String? = nil, language: String? = nil
+    ) {
+        let order = unsortedNodes.indices.sorted { TermKey.precedes(unsortedNodes[$0].key, unsortedNodes[$1].key) }
+        var position = [Int32](repeating: 0, count: unsortedNodes.count)
+        for (newIndex, oldIndex) in order.enumerated() { position[oldIndex] = Int32(newIndex) }
+        self.nodes = order.map { unsortedNodes[$0] }
+
+        var remapped: [EdgeRecord] = []
+        remapped.reserveCapacity(unsortedEdges.count)
+        for edge in unsortedEdges where edge.source != edge.target {
+            remapped.append(EdgeRecord(
+                source: position[Int(edge.source)], target: position[Int(edge.target)],
+                weight: edge.weight, anchors: edge.anchors))
+        }
+        remapped.sort { ($0.source, $0.target) < ($1.source, $1.target) }
+        var merged: [EdgeRecord] = []
+        merged.reserveCapacity(remapped.count)
+        for edge in remapped {
+            if let last = merged.last, last.source == edge.source, last.target == edge.target {
+                merged[merged.count - 1].weight += edge.weight
+                for anchor in edge.anchors where !merged[merged.count - 1].anchors.contains(anchor) {
+                    merged[merged.count - 1].anchors.append(anchor)
+                }
+            } else {
+                merged.append(edge)
+            }
+        }
+        self.edgeSource = merged.map(\.source)
+        self.edgeTarget = merged.map(\.target)
+        self.edgeWeight = merged.map(\.weight)
+        self.edgeAnchors = merged.map(\.anchors)
+
+        let n = nodes.count
+        var outOffsets = [Int32](repeating: 0, count: n + 1)
+        var inCounts = [Int32](repeating: 0, count: n + 1)
+        for e in merged.indices {
+            outOffsets[Int(merged[e].source) + 1] += 1
+            inCounts[Int(merged[e].target) + 1] += 1
+        }
+        for i in 0..<n {
+            outOffsets[i + 1] += outOffsets[i]
+            inCounts[i + 1] += inCounts[i]
+        }
+        var fill = inCounts
+        var inEdges = [Int32](repeating: 0, count: merged.count)
+        // Edges are sorted by source, so each in-list comes out sorted by source too.
+        for e in merged.indices {
+            let v = Int(merged[e].target)
+            inEdges[Int(fill[v])] = Int32(e)
+            fill[v] += 1
+        }
+        self.outOffsets = outOffsets
+        self.inOffsets = inCounts
+        self.inEdges = inEdges
+        self.categoryNames = categoryNames
+        self.title = title
+        self.language = language
+    }
+
+    /// Targets of the edges leaving `u`, in node order.
+    @inlinable public func successors(of u: Int) -> ArraySlice<Int32> {
+        edgeTarget[Int(outOffsets[u])..<Int(outOffsets[u + 1])]
+    }
+
+    /// Edge indices arriving at `v`, sorted by source.
+    @inlinable public func incomingEdges(of v: Int) -> ArraySlice<Int32> {
+        inEdges[Int(inOffsets[v])..<Int(inOffsets[v + 1])]
+    }
+
+    /// Sources of the edges arriving at `v`, in node order.
+    public func predecessors(of v: Int) -> [Int32] {
+        incomingEdges(of: v).map { edgeSource[Int($0)] }
+    }
+
+    public func outDegree(_ u: Int) -> Int { Int(outOffsets[u + 1] - outOffsets[u]) }
+    public func inDegree(_ v: Int) -> Int { Int(inOffsets[v + 1] - inOffsets[v]) }
+
+    /// The node whose key equals `key`, found by binary search over the sorted nodes.
+    public func index(ofKey key: String) -> Int? {
+        var low = 0, high = nodes.count
+        while low < high {
+            let mid = (low + high) / 2
+            if TermKey.precedes(nodes[mid].key, key) { low = mid + 1 } else { high = mid }
+        }
+        return low < nodes.count && nodes[low].key == key ? low : nil
+    }
+
+    /// A copy with the stub nodes (and every edge that touches one) left out.
+    public func withoutStubs() -> KnowledgeGraph {
+        var keep = [Int32](repeating: -1, count: nodes.count)
+        var kept: [Node] = []
+        for (i, node) in nodes.enumerated() where !node.isStub {
+            keep[i] = Int32(kept.count)
+            kept.append(node)
+        }
+        var edges: [EdgeRecord] = []
+        for e in 0..<edgeCount {
+            let s = keep[Int(edgeSource[e])], t = keep[Int(edgeTarget[e])]
+            if s >= 0 && t >= 0 {
+                edges.append(EdgeRecord(source: s, target: t, weight: edgeWeight[e], anchors: edgeAnchors[e]))
+            }
+        }
+        return KnowledgeGraph(nodes: kept, edges: edges, categoryNames: categoryNames, title: title, language: language)
+    }
+}
+
+/// One edge as given to the graph builder: positions into the builder's node array.
+public struct EdgeRecord: Sendable, Equatable {
+    public var source: Int32
+    public var target: Int32
+    public var weight: Int32
+    public var anchors: [String]
+
+    public init(source: Int32, target: Int32, weight: Int32 = 1, anchors: [String] = []) {
+        self.source = source
+        self.target = target
+        self.weight = weight
+        self.anchors = anchors
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Corpus
+import Foundation
+import Graph
+
+/// The options every command shares: which corpus, and whether to answer in JSON.
+struct CorpusOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The corpus folder.", valueName: "dir"))
+    var corpus: String = "corpus"
+
+    @Flag(name: .long, help: "Print JSON instead of text.")
+    var json = false
+
+    /// Reads and builds the corpus; an unreadable corpus ends the command with exit code 2.
+    /// Problems other than wanted links are summed up on stderr so that queries stay quiet.
+    func load() throws -> CorpusGraph {
+        let read: Corpus
+        do {
+            read = try CorpusReader().read(URL(fileURLWithPath: corpus))
+        } catch {
+            Output.error("\(error)")
+            throw ExitCode(2)
+        }
+        let built = CorpusGraph(read)
+        let serious = built.problems.filter { $0.kind != .wantedLink }.count
+        if serious > 0 {
+            Output.error("warning: \(serious) problem\(serious == 1 ? "" : "s") in the corpus; run `termgraph check` to list them")
+        }
+        return built
+    }
+}
+
+/// Resolves a term from the command line to a node, or ends the command with exit code 2.
+func resolveTerm(_ term: String, in graph: KnowledgeGraph) throws -> Int {
+    switch TermIndex(graph).resolve(term) {
+    case .found(let v):
+        return v
+    case .ambiguous(let candidates):
+        Output.error("error: \"\(term)\" is ambiguous; it could be:")
+        for v in candidates { Output.error("  \(graph.nodes[v].slug)\t\(graph.nodes[v].title)") }
+        throw ExitCode(2)
+    case .unknown(let suggestions):
+        Output.error("error: no term \"\(term)\"")
+        if !suggestions.isEmpty {
+            Output.error("did you mean:")
+            for v in suggestions { Output.error("  \(graph.nodes[v].slug)\t\(graph.nodes[v].title)") }
+        }
+        throw ExitCode(2)
+    }
+}
