@@ -13,6 +13,11 @@ public struct ShortestPaths: Sendable, Equatable {
     public let length: Int
     /// The shortest paths in slug-key order, at most the requested limit.
     public let paths: [[Int]]
+
+    public init(length: Int, paths: [[Int]]) {
+        self.length = length
+        self.paths = paths
+    }
 }
 
 extension KnowledgeGraph {

@@ -1,0 +1,120 @@
+import Corpus
+import Testing
+
+@Suite struct LinkScannerTests {
+    private func found(_ markdown: String) -> [String] {
+        LinkScanner.links(in: markdown).map { "\($0.kind.rawValue) \($0.target) [\($0.text)] @\($0.line)" }
+    }
+
+    @Test func inlineLinkForms() {
+        #expect(found("[a](/x) [b](<y z>) [c](w \"title\") [d](v 'title') [e](u (title))") == [
+            "inline /x [a] @1", "inline y z [b] @1", "inline w [c] @1", "inline v [d] @1", "inline u [e] @1",
+        ])
+    }
+
+    @Test func destinationsWithParenthesesEscapesAndEntities() {
+        #expect(found("[a](foo(bar)) [b](foo\\)bar) [c](a&amp;b) [d](%D8%AA)") == [
+            "inline foo(bar) [a] @1", "inline foo)bar [b] @1", "inline a&b [c] @1", "inline %D8%AA [d] @1",
+        ])
+    }
+
+    @Test func referenceLinksFullCollapsedAndShortcut() {
+        let text = """
+            See [one][Ref], [Ref][] and [ref].
+            [missing][nope] is text.
+
+            [REF]: /target "Title"
+            [other]: </spaced target>
+            """
+        #expect(found(text) == [
+            "reference /target [one] @1", "reference /target [Ref] @1", "reference /target [ref] @1",
+        ])
+    }
+
+    @Test func definitionsAreNotLinksThemselves() {
+        #expect(found("[a]: /x\n[b]: /y") == [])
+    }
+
+    @Test func wikilinks() {
+        #expect(found("[[Settlement]] [[clearing|the clearing]] [[dvp#steps|DvP]]") == [
+            "wikilink Settlement [Settlement] @1", "wikilink clearing [the clearing] @1", "wikilink dvp#steps [DvP] @1",
+        ])
+    }
+
+    @Test func rawHTMLAnchors() {
+        #expect(found("Go <a href=\"/x\">to <b>X</b></a> or <A class='c' HREF='/y'>Y</A>.") == [
+            "html /x [to X] @1", "html /y [Y] @1",
+        ])
+        #expect(found("<div>\n<a href=\"/block\">in a block</a>\n</div>") == ["html /block [in a block] @2"])
+        #expect(found("<a name=\"anchor\">no href</a>") == [])
+    }
+
+    @Test func imagesAreNotLinksButLinkedImagesAre() {
+        #expect(found("![alt](/img.png)") == [])
+        #expect(found("[![alt](/img.png)](/page)") == ["inline /page [![alt](/img.png)] @1"])
+    }
+
+    @Test func codeIsNeverScanned() {
+        let text = """
+            `[a](/span)` and ``[b](/double) ` tick``
+
+            ```
+            [c](/fenced)
+            ```
+
+            ~~~~md
+            [d](/tilde)
+            ~~~~
+
+                [e](/indented)
+
+            [f](/real)
+            """
+        #expect(found(text) == ["inline /real [f] @13"])
+    }
+
+    @Test func escapedBracketsAreText() {
+        #expect(found("\\[a](/x) [b\\](/y) \\[[c]]") == [])
+    }
+
+    @Test func linksDoNotNestAndTheInnerOneWins() {
+        #expect(found("[a [b](/inner) c](/outer)") == ["inline /inner [b] @1"])
+    }
+
+    @Test func autolinksAndCommentsAreNotLinks() {
+        #expect(found("<https://example.com> <!-- [x](/hidden) --> [y](/shown)") == ["inline /shown [y] @1"])
+    }
+
+    @Test func linkTextMaySpanLinesAndIsCollapsed() {
+        #expect(found("para [two\n  lines](/x)") == ["inline /x [two lines] @1"])
+    }
+
+    @Test func blockQuotesAndListItemsHoldLinks() {
+        let text = """
+            > quoted [a](/q)
+
+            - item [b](/li)
+                - nested [c](/nested)
+
+              continued [d](/cont)
+            """
+        #expect(found(text) == ["inline /q [a] @1", "inline /li [b] @3", "inline /nested [c] @4", "inline /cont [d] @6"])
+    }
+
+    @Test func paragraphsDoNotJoinAcrossBlankLines() {
+        #expect(found("[a\n\nb](/x)") == [])
+    }
+
+    @Test func headingsAreScanned() {
+        #expect(found("# Title with [link](/h)\ntext") == ["inline /h [link] @1"])
+    }
+
+    @Test func lineNumbersStartAtTheBodysFirstLine() {
+        #expect(LinkScanner.links(in: "x\n[a](/b)", firstLine: 5).map(\.line) == [6])
+    }
+
+    @Test func unclosedBracketsAreLinear() {
+        let hostile = String(repeating: "[", count: 50_000) + String(repeating: "(", count: 50_000)
+        #expect(found(hostile) == [])
+    }
+}

@@ -1,0 +1,48 @@
+import Graph
+import Testing
+
+@Suite struct CategoryTests {
+    /// Hubs 0 (category 0) and 4 (category 1) on a line 0–1–2–3–4, plus 5 hanging off 1, 6 unreachable.
+    private func line() -> KnowledgeGraph {
+        var graph = makeGraph(7, [(0, 1), (2, 1), (2, 3), (4, 3), (5, 1)])
+        graph = KnowledgeGraph(nodes: graph.nodes, edges: (0..<graph.edgeCount).map {
+            EdgeRecord(source: graph.edgeSource[$0], target: graph.edgeTarget[$0])
+        }, categoryNames: ["front", "back"])
+        graph.inferCategories(hubs: [0: 0, 4: 1])
+        return graph
+    }
+
+    @Test func nearestHubByUndirectedDistance() {
+        let graph = line()
+        #expect(graph.nodes.map(\.category) == [0, 0, nil, 1, 1, 0, nil])
+        #expect(graph.nodes.map(\.categoryInferred) == [true, true, false, true, true, true, false])
+    }
+
+    @Test func explicitCategoriesAreKept() {
+        var nodes = makeGraph(3, []).nodes
+        nodes[2].category = 1
+        var graph = KnowledgeGraph(nodes: nodes, edges: [EdgeRecord(source: 0, target: 2), EdgeRecord(source: 1, target: 2)],
+                                   categoryNames: ["a", "b"])
+        graph.inferCategories(hubs: [0: 0])
+        // 1 reaches the hub through 2 (undirected), so it is inferred; 2 keeps its own.
+        #expect(graph.nodes.map(\.category) == [0, 0, 1])
+        #expect(graph.nodes.map(\.categoryInferred) == [true, true, false])
+    }
+
+    @Test func tiesSpreadAsNoCategory() {
+        // 2 is equidistant from both hubs; 5 is reached only through 2.
+        var graph = KnowledgeGraph(nodes: makeGraph(6, []).nodes,
+                                   edges: [EdgeRecord(source: 0, target: 2), EdgeRecord(source: 4, target: 2), EdgeRecord(source: 2, target: 5)],
+                                   categoryNames: ["a", "b"])
+        graph.inferCategories(hubs: [0: 0, 4: 1])
+        #expect(graph.nodes[2].category == nil)
+        #expect(graph.nodes[5].category == nil)
+    }
+
+    @Test func crossCategoryMatrixCountsEdges() {
+        let graph = line()
+        // Edges: 0→1 (0,0), 2→1 (-,0), 2→3 (-,1), 4→3 (1,1), 5→1 (0,0).
+        #expect(graph.categoryMatrix() == [[2, 0], [0, 1]])
+        #expect(graph.members(ofCategory: 1) == [3, 4])
+    }
+}
