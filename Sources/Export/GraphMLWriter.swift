@@ -68,6 +68,7 @@ public struct GraphMLWriter {
         out.reserveCapacity(256 * graph.nodeCount + 128 * graph.edgeCount + 2048)
         func put(_ s: String) { out.append(contentsOf: s.utf8) }
         func text(_ s: String) { XMLText.append(s, to: &out) }
+        func attribute(_ s: String) { XMLText.append(s, attribute: true, to: &out) }
         func data(_ key: String, _ value: String?) {
             guard let value, !value.isEmpty else { return }
             put("      <data key=\""); put(key); put("\">"); text(value); put("</data>\n")
@@ -81,8 +82,8 @@ public struct GraphMLWriter {
         let keys = Self.graphKeys + Self.builtInNodeKeys
             + extra.map { Key(name: $0.id, domain: "node", type: "string") } + Self.edgeKeys
         for key in keys {
-            put("  <key id=\""); text(key.name); put("\" for=\""); put(key.domain)
-            put("\" attr.name=\""); text(key.name); put("\" attr.type=\""); put(key.type); put("\"/>\n")
+            put("  <key id=\""); attribute(key.name); put("\" for=\""); put(key.domain)
+            put("\" attr.name=\""); attribute(key.name); put("\" attr.type=\""); put(key.type); put("\"/>\n")
         }
         put("  <graph id=\"G\" edgedefault=\"directed\">\n")
         if let title = graph.title, !title.isEmpty {
@@ -93,7 +94,7 @@ public struct GraphMLWriter {
         }
         let extraIDs = Dictionary(uniqueKeysWithValues: extra.map { ($0.attribute, $0.id) })
         for (v, node) in graph.nodes.enumerated() {
-            put("    <node id=\""); text(ids.ids[v]); put("\">\n")
+            put("    <node id=\""); attribute(ids.ids[v]); put("\">\n")
             data("label", node.title)
             data("slug", node.slug)
             data("description", node.description)
@@ -114,8 +115,8 @@ public struct GraphMLWriter {
             put("    </node>\n")
         }
         for e in 0..<graph.edgeCount {
-            put("    <edge id=\"e\(e)\" source=\""); text(ids.ids[Int(graph.edgeSource[e])])
-            put("\" target=\""); text(ids.ids[Int(graph.edgeTarget[e])]); put("\">\n")
+            put("    <edge id=\"e\(e)\" source=\""); attribute(ids.ids[Int(graph.edgeSource[e])])
+            put("\" target=\""); attribute(ids.ids[Int(graph.edgeTarget[e])]); put("\">\n")
             data("weight", String(graph.edgeWeight[e]))
             if !graph.edgeAnchors[e].isEmpty { data("anchors", JSONText.array(graph.edgeAnchors[e])) }
             put("    </edge>\n")

@@ -58,6 +58,17 @@ struct PathCommand: ParsableCommand {
         let to: String
         let length: Int?
         let paths: [[String]]
+
+        /// `length` is always present: null when there is no path.
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(from, forKey: .from)
+            try container.encode(to, forKey: .to)
+            try container.encode(length, forKey: .length)
+            try container.encode(paths, forKey: .paths)
+        }
+
+        private enum CodingKeys: String, CodingKey { case from, to, length, paths }
     }
 
     func run() throws {
