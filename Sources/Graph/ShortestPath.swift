@@ -41,32 +41,29 @@ extension KnowledgeGraph {
         var lastLayer: [Int32] = []
         for s in frontF where distB[Int(s)] == 0 { best = 0; lastLayer.append(s) }
         var depthF: Int32 = 0, depthB: Int32 = 0
-        while best == Int32.max && !frontF.isEmpty && !frontB.isEmpty {
+        /// Expands one whole layer of one side; returns the new layer and the best meeting seen.
+        func expand(_ front: [Int32], _ dist: inout [Int32], _ other: [Int32], depth: Int32, forward: Bool) -> [Int32] {
             var next: [Int32] = []
+            for u in front {
+                forEachNeighbor(of: Int(u), forward: forward, undirected: undirected) { v in
+                    guard dist[v] < 0 else { return }
+                    dist[v] = depth
+                    next.append(Int32(v))
+                    if other[v] >= 0 { best = min(best, depth + other[v]) }
+                }
+            }
+            return next
+        }
+        while best == Int32.max && !frontF.isEmpty && !frontB.isEmpty {
             if frontF.count <= frontB.count {
                 depthF += 1
-                for u in frontF {
-                    forEachNeighbor(of: Int(u), forward: true, undirected: undirected) { v in
-                        guard distF[v] < 0 else { return }
-                        distF[v] = depthF
-                        next.append(Int32(v))
-                        if distB[v] >= 0 { best = min(best, depthF + distB[v]) }
-                    }
-                }
-                frontF = next
+                frontF = expand(frontF, &distF, distB, depth: depthF, forward: true)
+                lastLayer = frontF
             } else {
                 depthB += 1
-                for u in frontB {
-                    forEachNeighbor(of: Int(u), forward: false, undirected: undirected) { v in
-                        guard distB[v] < 0 else { return }
-                        distB[v] = depthB
-                        next.append(Int32(v))
-                        if distF[v] >= 0 { best = min(best, depthB + distF[v]) }
-                    }
-                }
-                frontB = next
+                frontB = expand(frontB, &distB, distF, depth: depthB, forward: false)
+                lastLayer = frontB
             }
-            lastLayer = next
         }
         guard best != Int32.max else { return nil }
 
