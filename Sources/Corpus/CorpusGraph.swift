@@ -53,10 +53,23 @@ public struct CorpusGraph: Sendable {
         var edgeIndex: [UInt64: Int] = [:]
         var edges: [EdgeRecord] = []
         var links = 0, external = 0
+        // Popular targets are written the same way many times: resolve each spelling once.
+        // A relative target depends on the linking file's folder, so it is cached per folder.
+        var resolved: [String: LinkTarget] = [:]
         for (source, article) in articles.enumerated() {
+            let folder = article.path.lastIndex(of: "/").map { String(article.path[..<$0]) } ?? ""
             for link in article.links {
                 let target: Int32
-                switch resolver.resolve(link.target, from: article.path, kind: link.kind) {
+                let cacheKey = link.kind == .wikilink ? "[[" + link.target
+                    : link.target.hasPrefix("/") ? link.target : folder + "\u{0}" + link.target
+                let resolution: LinkTarget
+                if let known = resolved[cacheKey] {
+                    resolution = known
+                } else {
+                    resolution = resolver.resolve(link.target, from: article.path, kind: link.kind)
+                    resolved[cacheKey] = resolution
+                }
+                switch resolution {
                 case .external:
                     external += 1
                     continue

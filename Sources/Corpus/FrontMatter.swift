@@ -67,27 +67,45 @@ public struct FrontMatter: Sendable, Equatable {
     /// The common shape, one `key: plain value` a line, read without the YAML parser.
     /// Returns nil for anything it is not sure of, which then goes to the real parser.
     static func parseSimple(_ yaml: String) -> FrontMatter? {
-        var result = FrontMatter()
-        for rawLine in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = rawLine.utf8
-            guard let first = line.first else { continue }
-            if first == UInt8(ascii: "#") { continue }
-            guard isKeyStart(first), let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return nil }
-            let key = rawLine[rawLine.startIndex..<colon]
-            guard key.utf8.allSatisfy(isKeyByte) else { return nil }
-            var rest = rawLine[colon...].dropFirst()
-            if rest.isEmpty { continue }  // `key:` alone is null, unless a block follows (then a later line fails)
-            guard rest.first == " " else { return nil }
-            rest = rest.drop { $0 == " " }
-            while rest.last == " " { rest = rest.dropLast() }
-            if rest.isEmpty { continue }
-            guard let lead = rest.utf8.first, !indicators.contains(lead),
-                  !rest.contains(": "), !rest.contains(" #"), !rest.hasSuffix(":"), !rest.contains("\t") else { return nil }
-            let value = String(rest)
-            if ["~", "null", "Null", "NULL"].contains(value) { continue }
-            result.entries.append((String(key), .text(value)))
+        var yaml = yaml
+        return yaml.withUTF8 { bytes -> FrontMatter? in
+            var result = FrontMatter()
+            var lineStart = 0
+            while lineStart < bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                defer { lineStart = lineEnd + 1 }
+                guard lineEnd > lineStart else { continue }
+                let first = bytes[lineStart]
+                if first == UInt8(ascii: "#") { continue }
+                guard isKeyStart(first) else { return nil }
+                var colon = lineStart
+                while colon < lineEnd && bytes[colon] != UInt8(ascii: ":") {
+                    guard isKeyByte(bytes[colon]) else { return nil }
+                    colon += 1
+                }
+                guard colon < lineEnd else { return nil }
+                var valueStart = colon + 1
+                if valueStart == lineEnd { continue }  // `key:` alone is null, unless a block follows (then a later line fails)
+                guard bytes[valueStart] == 0x20 else { return nil }
+                while valueStart < lineEnd && bytes[valueStart] == 0x20 { valueStart += 1 }
+                var valueEnd = lineEnd
+                while valueEnd > valueStart && bytes[valueEnd - 1] == 0x20 { valueEnd -= 1 }
+                if valueStart == valueEnd { continue }
+                guard !indicators.contains(bytes[valueStart]), bytes[valueEnd - 1] != UInt8(ascii: ":") else { return nil }
+                for k in valueStart..<valueEnd {
+                    let c = bytes[k]
+                    if c == 0x09 { return nil }
+                    if c == 0x20 && k + 1 < valueEnd && bytes[k + 1] == UInt8(ascii: "#") { return nil }
+                    if c == UInt8(ascii: ":") && k + 1 < valueEnd && bytes[k + 1] == 0x20 { return nil }
+                }
+                let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]), as: UTF8.self)
+                if value == "~" || value == "null" || value == "Null" || value == "NULL" { continue }
+                let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<colon]), as: UTF8.self)
+                result.entries.append((key, .text(value)))
+            }
+            return result
         }
-        return result
     }
 
     private static let indicators: Set<UInt8> = Set("[]{}\"'|>&*!%@`-?#,".utf8)

@@ -142,6 +142,7 @@ private func hexValue(_ c: UInt8) -> UInt8? {
 
 /// `a/./b/../c` → `a/c`, with `..` stopping at the root; leading and trailing `/` removed.
 func removeDotSegments(_ path: String) -> String {
+    if !path.contains(".") && !path.contains("//") { return TermKey.trimSlashes(path) }
     var segments: [Substring] = []
     let parts = path.split(separator: "/", omittingEmptySubsequences: false)
     for (index, part) in parts.enumerated() {
