@@ -98,10 +98,12 @@ struct InlineLinkScanner {
         }
     }
 
+    static let maximumLabelBytes = 4 * 999
+    static let maximumTagBytes = 4096
+
     private struct Opener {
         var position: Int
         var isImage: Bool
-        var active = true
     }
 
     /// Scans `run` and appends what it finds to `links`.
@@ -117,7 +119,11 @@ struct InlineLinkScanner {
 
     private static func scanInline(_ b: UnsafeBufferPointer<UInt8>, _ run: MarkdownBlocks.TextRun,
                                    _ definitions: [String: String], into links: inout [Link]) {
+        var memo = SearchMemo(b)
         var openers: [Opener] = []
+        // Openers below this index can no longer start a link (a link was found after them);
+        // a watermark instead of a sweep keeps "many brackets, many links" linear.
+        var inactiveBelow = 0
         var i = 0
         let n = b.count
         while i < n {
@@ -126,13 +132,13 @@ struct InlineLinkScanner {
             case UInt8(ascii: "\\"):
                 i += (i + 1 < n && isPunctuation(b[i + 1])) ? 2 : 1
             case UInt8(ascii: "`"):
-                i = skipCodeSpan(b, i)
+                i = memo.skipCodeSpan(i)
             case UInt8(ascii: "<"):
-                if let (link, next) = htmlAnchor(b, i, run) {
+                if let (link, next) = htmlAnchor(b, i, run, &memo) {
                     links.append(link)
                     i = next
                 } else {
-                    i = skipAngle(b, i)
+                    i = skipAngle(b, i, &memo)
                 }
             case UInt8(ascii: "!") where i + 1 < n && b[i + 1] == UInt8(ascii: "["):
                 openers.append(Opener(position: i + 1, isImage: true))
@@ -140,7 +146,7 @@ struct InlineLinkScanner {
             case UInt8(ascii: "["):
                 if i + 1 < n && b[i + 1] == UInt8(ascii: "["), let (link, next) = wikilink(b, i, run) {
                     links.append(link)
-                    for k in openers.indices where !openers[k].isImage { openers[k].active = false }
+                    inactiveBelow = openers.count
                     i = next
                 } else {
                     openers.append(Opener(position: i, isImage: false))
@@ -148,12 +154,14 @@ struct InlineLinkScanner {
                 }
             case UInt8(ascii: "]"):
                 guard let opener = openers.popLast() else { i += 1; continue }
-                guard opener.active else { i += 1; continue }
-                if let (target, kind, next) = linkAfterBracket(b, opener.position, i, definitions) {
+                let deactivated = !opener.isImage && openers.count < inactiveBelow
+                inactiveBelow = min(inactiveBelow, openers.count)
+                guard !deactivated else { i += 1; continue }
+                if let (target, kind, next) = linkAfterBracket(b, opener.position, i, definitions, &memo) {
                     if !opener.isImage {
                         let text = anchorText(UnsafeBufferPointer(rebasing: b[(opener.position + 1)..<i]))
                         links.append(Link(target: target, text: text, line: run.line(at: opener.position), kind: kind))
-                        for k in openers.indices where !openers[k].isImage { openers[k].active = false }
+                        inactiveBelow = openers.count
                     }
                     i = next
                 } else {
@@ -168,16 +176,16 @@ struct InlineLinkScanner {
     /// After the `]` at `close` matching `[` at `open`: an inline destination, a full or collapsed
     /// reference, or a shortcut reference, in CommonMark's order of preference.
     private static func linkAfterBracket(_ b: UnsafeBufferPointer<UInt8>, _ open: Int, _ close: Int,
-                                         _ definitions: [String: String]) -> (String, Link.Kind, Int)? {
+                                         _ definitions: [String: String], _ memo: inout SearchMemo) -> (String, Link.Kind, Int)? {
         let after = close + 1
         if after < b.count && b[after] == UInt8(ascii: "(") {
             var cursor = Cursor(bytes: b, position: after + 1)
             cursor.skipSpaces()
-            if let destination = cursor.destination() {
+            if let destination = memo.destination(at: &cursor) {
                 let end = cursor.position
                 cursor.skipSpaces()
                 if !cursor.atEnd && cursor.current != UInt8(ascii: ")") && cursor.position > end {
-                    _ = cursor.title()
+                    _ = memo.title(at: &cursor)
                     cursor.skipSpaces()
                 }
                 if !cursor.atEnd && cursor.current == UInt8(ascii: ")") {
@@ -185,6 +193,9 @@ struct InlineLinkScanner {
                 }
             }
         }
+        // CommonMark labels hold at most 999 characters; the bound also keeps deeply nested
+        // brackets from costing the square of their depth.
+        guard !definitions.isEmpty, close - open <= maximumLabelBytes else { return nil }
         let text = UnsafeBufferPointer(rebasing: b[(open + 1)..<close])
         if after < b.count && b[after] == UInt8(ascii: "[") {
             var j = after + 1
@@ -192,7 +203,7 @@ struct InlineLinkScanner {
                 if b[j] == UInt8(ascii: "\\") { j += 1 }
                 j += 1
             }
-            if j < b.count && b[j] == UInt8(ascii: "]") {
+            if j < b.count && b[j] == UInt8(ascii: "]") && j - after <= maximumLabelBytes {
                 let label = j == after + 1 ? Array(text) : Array(UnsafeBufferPointer(rebasing: b[(after + 1)..<j]))
                 if let target = definitions[normalizeLabel(label)] { return (target, .reference, j + 1) }
                 return nil
@@ -232,13 +243,14 @@ struct InlineLinkScanner {
     // MARK: Raw HTML
 
     private static func scanHTMLAnchors(_ b: UnsafeBufferPointer<UInt8>, _ run: MarkdownBlocks.TextRun, into links: inout [Link]) {
+        var memo = SearchMemo(b)
         var i = 0
         while i < b.count {
-            if b[i] == UInt8(ascii: "<"), let (link, next) = htmlAnchor(b, i, run) {
+            if b[i] == UInt8(ascii: "<"), let (link, next) = htmlAnchor(b, i, run, &memo) {
                 links.append(link)
                 i = next
             } else if b[i] == UInt8(ascii: "<") && matches(b, i, "<!--") {
-                i = find(b, i + 4, "-->").map { $0 + 3 } ?? b.count
+                i = memo.commentEnd.find(b, i + 4).map { $0 + 3 } ?? b.count
             } else {
                 i += 1
             }
@@ -246,18 +258,25 @@ struct InlineLinkScanner {
     }
 
     /// `<a … href="…" …>text</a>`; the anchor counts even when the closing tag is missing.
-    private static func htmlAnchor(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ run: MarkdownBlocks.TextRun) -> (Link, Int)? {
+    private static func htmlAnchor(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ run: MarkdownBlocks.TextRun,
+                                   _ memo: inout SearchMemo) -> (Link, Int)? {
         guard start + 2 < b.count, lower(b[start + 1]) == UInt8(ascii: "a"),
               b[start + 2] == 0x20 || b[start + 2] == 0x09 || b[start + 2] == 0x0A else { return nil }
         var i = start + 2
         var href: [UInt8]?
+        // A tag longer than this is not an anchor: the bound keeps unclosed tags linear.
+        let limit = min(b.count, start + maximumTagBytes)
+        let b = UnsafeBufferPointer(rebasing: b[..<limit])
         while i < b.count {
             while i < b.count && (b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0A || b[i] == 0x0D) { i += 1 }
             guard i < b.count else { return nil }
             if b[i] == UInt8(ascii: ">") { break }
             if b[i] == UInt8(ascii: "/") && i + 1 < b.count && b[i + 1] == UInt8(ascii: ">") { i += 1; break }
             let nameStart = i
-            while i < b.count, ![0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "="), UInt8(ascii: ">")].contains(b[i]) { i += 1 }
+            while i < b.count, ![0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "="), UInt8(ascii: ">")].contains(b[i]) {
+                if b[i] == UInt8(ascii: "<") { return nil }
+                i += 1
+            }
             let name = Array(UnsafeBufferPointer(rebasing: b[nameStart..<i])).map(lower)
             guard !name.isEmpty else { return nil }
             var value: [UInt8] = []
@@ -285,16 +304,17 @@ struct InlineLinkScanner {
         }
         guard i < b.count, let href else { return nil }
         let contentStart = i + 1
-        let close = find(b, contentStart, "</a")
-        let content = UnsafeBufferPointer(rebasing: b[contentStart..<(close ?? contentStart)])
-        let next = close.map { c in (find(b, c, ">") ?? c) + 1 } ?? contentStart
+        let whole = memo.bytes
+        let close = memo.anchorClose.find(whole, contentStart)
+        let content = UnsafeBufferPointer(rebasing: whole[contentStart..<(close ?? contentStart)])
+        let next = close.map { c in (whole[c...].firstIndex(of: UInt8(ascii: ">")) ?? c) + 1 } ?? contentStart
         let text = anchorText(stripTags(content))
         return (Link(target: decodeEntities(href), text: text, line: run.line(at: start), kind: .html), next)
     }
 
     /// Past an autolink, a comment or any other inline tag, so nothing inside it reads as a link.
-    private static func skipAngle(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
-        if matches(b, start, "<!--") { return find(b, start + 4, "-->").map { $0 + 3 } ?? start + 1 }
+    private static func skipAngle(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ memo: inout SearchMemo) -> Int {
+        if matches(b, start, "<!--") { return memo.commentEnd.find(b, start + 4).map { $0 + 3 } ?? start + 1 }
         var i = start + 1
         guard i < b.count, isLetter(b[i]) || b[i] == UInt8(ascii: "/") else { return start + 1 }
         while i < b.count && b[i] != UInt8(ascii: ">") && b[i] != UInt8(ascii: "<") {
@@ -302,25 +322,6 @@ struct InlineLinkScanner {
             i += 1
         }
         return i < b.count && b[i] == UInt8(ascii: ">") ? i + 1 : start + 1
-    }
-
-    /// Past a code span, or past the backtick run when it has no closing run of the same length.
-    private static func skipCodeSpan(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
-        var i = start
-        while i < b.count && b[i] == UInt8(ascii: "`") { i += 1 }
-        let length = i - start
-        var j = i
-        while j < b.count {
-            if b[j] == UInt8(ascii: "`") {
-                var k = j
-                while k < b.count && b[k] == UInt8(ascii: "`") { k += 1 }
-                if k - j == length { return k }
-                j = k
-            } else {
-                j += 1
-            }
-        }
-        return i
     }
 
     // MARK: Text
@@ -423,21 +424,12 @@ struct InlineLinkScanner {
         return out
     }
 
-    private static func matches(_ b: UnsafeBufferPointer<UInt8>, _ at: Int, _ needle: StaticString) -> Bool {
+    static func matches(_ b: UnsafeBufferPointer<UInt8>, _ at: Int, _ needle: StaticString) -> Bool {
         let count = needle.utf8CodeUnitCount
         guard at + count <= b.count else { return false }
         let base = needle.utf8Start
         for k in 0..<count where lower(b[at + k]) != base[k] { return false }
         return true
-    }
-
-    private static func find(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ needle: StaticString) -> Int? {
-        var i = from
-        while i < b.count {
-            if matches(b, i, needle) { return i }
-            i += 1
-        }
-        return nil
     }
 }
 
