@@ -16,6 +16,9 @@ public struct ArticleReader: Sendable {
     private static let knownKeys: Set<String> = ["title", "description", "keywords", "slug", "aliases"]
 
     public func read(_ bytes: [UInt8], path: String) throws(Problem) -> Article {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            throw Problem(file: path, line: 1, kind: .encoding, message: "file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8")
+        }
         if bytes.contains(0) {
             throw Problem(file: path, line: lineOf(firstNULIn: bytes), kind: .binary, message: "file holds NUL bytes; it is not a text article")
         }

@@ -108,6 +108,8 @@ public struct CorpusReader: Sendable {
                         }
                         guard target.st_mode & S_IFMT == S_IFREG else { continue }
                     } else if type != S_IFREG {
+                        // Never opened: reading a FIFO would block, a device could be endless.
+                        problems.append(Problem(file: relative, kind: .unreadable, message: "not a regular file; skipped"))
                         continue
                     }
                     files.append(relative)
@@ -128,6 +130,9 @@ public struct CorpusReader: Sendable {
         return lower.hasSuffix(".md") || lower.hasSuffix(".markdown") || lower.hasSuffix(".txt")
     }
 
+    /// Articles above this size are reported and skipped rather than read into memory.
+    static let maximumFileBytes = 64 << 20
+
     /// The whole file, read with plain system calls.
     static func readFile(_ path: String) throws -> [UInt8] {
         let fd = open(path, O_RDONLY)
@@ -136,10 +141,17 @@ public struct CorpusReader: Sendable {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw ReadError(message: String(cString: strerror(errno))) }
         guard info.st_mode & S_IFMT == S_IFREG else { throw ReadError(message: "not a regular file") }
+        guard info.st_size <= maximumFileBytes else {
+            throw ReadError(message: "file is larger than \(maximumFileBytes >> 20) MiB; an article that size is not text a person wrote")
+        }
         var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0))
         var filled = 0
         while true {
-            if filled == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: max(4096, bytes.count))) }
+            if filled == bytes.count {
+                // The file grew while being read: keep reading, within the same bound.
+                guard bytes.count < maximumFileBytes else { throw ReadError(message: "file kept growing past \(maximumFileBytes >> 20) MiB") }
+                bytes.append(contentsOf: [UInt8](repeating: 0, count: max(4096, bytes.count)))
+            }
             let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
             if n < 0 {
                 if errno == EINTR { continue }

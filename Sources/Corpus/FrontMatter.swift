@@ -151,8 +151,10 @@ public struct FrontMatterError: Error, Sendable, Equatable {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
-            let prefix = context.map { "\($0.text) " } ?? ""
-            self.init(line: firstLine + max(mark.line, 1) - 1, message: "\(prefix)\(problem)".trimmingSpaces)
+            var message = problem.trimmingSpaces
+            if message.contains("nesting level") { message = "front matter nests deeper than the YAML parser allows" }
+            if let context, !context.text.isEmpty { message += " (\(context.text.trimmingSpaces))" }
+            self.init(line: firstLine + max(mark.line, 1) - 1, message: message)
         case let .reader(problem, _, _, _):
             self.init(line: firstLine, message: problem)
         default:

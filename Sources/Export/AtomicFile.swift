@@ -3,11 +3,13 @@ import Foundation
 /// Writes a file so that readers only ever see the old content or the complete new content.
 ///
 /// The bytes go to a temporary file in the same folder, are flushed to disk, and the temporary
-/// file is renamed over the target: rename is atomic within one file system.
+/// file is renamed over the target: rename is atomic within one file system. A writer killed
+/// before the rename leaves its temporary file behind; the next write removes it.
 public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to url: URL) throws {
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        removeAbandonedTemporaryFiles(for: url)
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw ExportError.cannotWrite(url.path, String(cString: strerror(errno))) }
@@ -32,6 +34,20 @@ public enum AtomicFile {
             if ok { failure = String(cString: strerror(errno)) }
             unlink(temporary.path)
             throw ExportError.cannotWrite(url.path, failure)
+        }
+    }
+}
+
+extension AtomicFile {
+    /// Temporary files of `url` whose writing process no longer exists.
+    static func removeAbandonedTemporaryFiles(for url: URL) {
+        let folder = url.deletingLastPathComponent()
+        let prefix = ".\(url.lastPathComponent)."
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+            let middle = name.dropFirst(prefix.count).dropLast(4)
+            guard let pid = pid_t(middle), pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink(folder.appendingPathComponent(name).path) }
         }
     }
 }
