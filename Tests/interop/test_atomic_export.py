@@ -1,0 +1,67 @@
+"""An export killed with SIGKILL at any moment leaves the previous file or the complete new one."""
+import os
+import random
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = os.environ.get("TERMGRAPH_BIN", str(ROOT / ".build/debug/termgraph"))
+FORMATS = ("graph.graphml", "graph.dot")
+
+
+def write_corpus(folder: Path, articles: int, seed: int):
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(articles):
+        links = " ".join(f"[مصطلح {t}](/t{t})" for t in rng.sample(range(articles), 12))
+        (folder / f"t{i}.md").write_text(f"---\ntitle: مصطلح {i}\n---\n{links}\n", encoding="utf-8")
+
+
+def export(corpus: Path, out: Path):
+    subprocess.run([BIN, "export", "--corpus", str(corpus), "--out-dir", str(out)], check=True,
+                   capture_output=True, timeout=300)
+
+
+def test_killed_exports_never_leave_a_torn_file(tmp_path):
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 4000, seed=7)
+    out = tmp_path / "out"
+    export(corpus, out)
+    old = {name: (out / name).read_bytes() for name in FORMATS}
+    # Change the corpus so that a complete new export differs from the old one.
+    (corpus / "t0.md").write_text("---\ntitle: changed\n---\n[x](/t1)\n", encoding="utf-8")
+    reference = tmp_path / "reference"
+    export(corpus, reference)
+    new = {name: (reference / name).read_bytes() for name in FORMATS}
+    assert all(old[name] != new[name] for name in FORMATS)
+
+    started = time.monotonic()
+    export(corpus, tmp_path / "timing")
+    duration = time.monotonic() - started
+
+    rng = random.Random(1)
+    outcomes = set()
+    for attempt in range(25):
+        process = subprocess.Popen([BIN, "export", "--corpus", str(corpus), "--out-dir", str(out)],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0, duration * 1.1))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        for name in FORMATS:
+            now = (out / name).read_bytes()
+            assert now in (old[name], new[name]), f"attempt {attempt}: {name} is torn ({len(now)} bytes)"
+            outcomes.add((name, now == new[name]))
+        leftovers = [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
+        assert len(leftovers) <= 1, leftovers  # at most the killed writer's own file
+        # Put the old files back so that every attempt can tear something.
+        for name in FORMATS:
+            (out / name).write_bytes(old[name])
+
+    # The next complete export removes what killed writers left behind.
+    export(corpus, out)
+    assert sorted(p.name for p in out.iterdir()) == sorted(FORMATS)
+    assert {name: (out / name).read_bytes() for name in FORMATS} == new
+    # Some kills must have landed before the rename, or the test proved nothing.
+    assert ("graph.graphml", False) in outcomes
