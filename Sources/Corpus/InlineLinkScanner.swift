@@ -99,7 +99,6 @@ struct InlineLinkScanner {
     }
 
     static let maximumLabelBytes = 4 * 999
-    static let maximumTagBytes = 4096
 
     private struct Opener {
         var position: Int
@@ -121,6 +120,9 @@ struct InlineLinkScanner {
                                    _ definitions: [String: String], into links: inout [Link]) {
         var memo = SearchMemo(b)
         var openers: [Opener] = []
+        // Where each link of this run starts, to drop the ones an image's description swallows.
+        var starts: [Int] = []
+        let firstLink = links.count
         // Openers below this index can no longer start a link (a link was found after them);
         // a watermark instead of a sweep keeps "many brackets, many links" linear.
         var inactiveBelow = 0
@@ -136,6 +138,7 @@ struct InlineLinkScanner {
             case UInt8(ascii: "<"):
                 if let (link, next) = htmlAnchor(b, i, run, &memo) {
                     links.append(link)
+                    starts.append(i)
                     i = next
                 } else {
                     i = skipAngle(b, i, &memo)
@@ -146,6 +149,7 @@ struct InlineLinkScanner {
             case UInt8(ascii: "["):
                 if i + 1 < n && b[i + 1] == UInt8(ascii: "["), let (link, next) = wikilink(b, i, run) {
                     links.append(link)
+                    starts.append(i)
                     inactiveBelow = openers.count
                     i = next
                 } else {
@@ -158,9 +162,16 @@ struct InlineLinkScanner {
                 inactiveBelow = min(inactiveBelow, openers.count)
                 guard !deactivated else { i += 1; continue }
                 if let (target, kind, next) = linkAfterBracket(b, opener.position, i, definitions, &memo) {
-                    if !opener.isImage {
+                    if opener.isImage {
+                        // An image's description is its alt text: links inside it are not links.
+                        while let last = starts.last, last > opener.position {
+                            starts.removeLast()
+                            links.remove(at: firstLink + starts.count)
+                        }
+                    } else {
                         let text = anchorText(UnsafeBufferPointer(rebasing: b[(opener.position + 1)..<i]))
                         links.append(Link(target: target, text: text, line: run.line(at: opener.position), kind: kind))
+                        starts.append(opener.position)
                         inactiveBelow = openers.count
                     }
                     i = next
@@ -227,6 +238,8 @@ struct InlineLinkScanner {
             i += 1
         }
         guard i + 1 < b.count, b[i] == UInt8(ascii: "]") else { return nil }
+        // `[[1]](/ref)` is an inline link whose text is `[1]`, not a wikilink.
+        if i + 2 < b.count && (b[i + 2] == UInt8(ascii: "(") || b[i + 2] == UInt8(ascii: "[")) { return nil }
         let targetEnd = pipe >= 0 ? pipe : i
         let target = String(decoding: UnsafeBufferPointer(rebasing: b[(start + 2)..<targetEnd]), as: UTF8.self).trimmingSpaces
         guard !target.isEmpty else { return nil }
@@ -257,71 +270,23 @@ struct InlineLinkScanner {
         }
     }
 
-    /// `<a … href="…" …>text</a>`; the anchor counts even when the closing tag is missing.
+    /// `<a … href="…" …>text</a>`, a tag by CommonMark's grammar; the anchor counts even when
+    /// the closing tag is missing.
     private static func htmlAnchor(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ run: MarkdownBlocks.TextRun,
                                    _ memo: inout SearchMemo) -> (Link, Int)? {
-        guard start + 2 < b.count, lower(b[start + 1]) == UInt8(ascii: "a"),
-              b[start + 2] == 0x20 || b[start + 2] == 0x09 || b[start + 2] == 0x0A else { return nil }
-        var i = start + 2
-        var href: [UInt8]?
-        // A tag longer than this is not an anchor: the bound keeps unclosed tags linear.
-        let limit = min(b.count, start + maximumTagBytes)
-        let b = UnsafeBufferPointer(rebasing: b[..<limit])
-        while i < b.count {
-            while i < b.count && (b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0A || b[i] == 0x0D) { i += 1 }
-            guard i < b.count else { return nil }
-            if b[i] == UInt8(ascii: ">") { break }
-            if b[i] == UInt8(ascii: "/") && i + 1 < b.count && b[i + 1] == UInt8(ascii: ">") { i += 1; break }
-            let nameStart = i
-            while i < b.count, ![0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "="), UInt8(ascii: ">")].contains(b[i]) {
-                if b[i] == UInt8(ascii: "<") { return nil }
-                i += 1
-            }
-            let name = Array(UnsafeBufferPointer(rebasing: b[nameStart..<i])).map(lower)
-            guard !name.isEmpty else { return nil }
-            var value: [UInt8] = []
-            var probe = i
-            while probe < b.count && (b[probe] == 0x20 || b[probe] == 0x09) { probe += 1 }
-            if probe < b.count && b[probe] == UInt8(ascii: "=") {
-                i = probe + 1
-                while i < b.count && (b[i] == 0x20 || b[i] == 0x09) { i += 1 }
-                guard i < b.count else { return nil }
-                if b[i] == UInt8(ascii: "\"") || b[i] == UInt8(ascii: "'") {
-                    let quote = b[i]
-                    let valueStart = i + 1
-                    i = valueStart
-                    while i < b.count && b[i] != quote { i += 1 }
-                    guard i < b.count else { return nil }
-                    value = Array(UnsafeBufferPointer(rebasing: b[valueStart..<i]))
-                    i += 1
-                } else {
-                    let valueStart = i
-                    while i < b.count, ![0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ">")].contains(b[i]) { i += 1 }
-                    value = Array(UnsafeBufferPointer(rebasing: b[valueStart..<i]))
-                }
-            }
-            if name == Array("href".utf8) && href == nil { href = value }
-        }
-        guard i < b.count, let href else { return nil }
-        let contentStart = i + 1
-        let whole = memo.bytes
-        let close = memo.anchorClose.find(whole, contentStart)
-        let content = UnsafeBufferPointer(rebasing: whole[contentStart..<(close ?? contentStart)])
-        let next = close.map { c in (whole[c...].firstIndex(of: UInt8(ascii: ">")) ?? c) + 1 } ?? contentStart
+        let tag = run.isHTML ? InlineHTML.anchorTagInBlock(b, start, &memo) : InlineHTML.anchorTag(b, start, &memo)
+        guard let (href, contentStart) = tag else { return nil }
+        let close = memo.anchorClose.find(b, contentStart)
+        let content = UnsafeBufferPointer(rebasing: b[contentStart..<(close ?? contentStart)])
+        let next = close.map { c in (b[c...].firstIndex(of: UInt8(ascii: ">")) ?? c) + 1 } ?? contentStart
         let text = anchorText(stripTags(content))
         return (Link(target: decodeEntities(href), text: text, line: run.line(at: start), kind: .html), next)
     }
 
-    /// Past an autolink, a comment or any other inline tag, so nothing inside it reads as a link.
+    /// Past a real tag, comment or autolink, so that nothing inside it reads as a link;
+    /// a `<` that starts none of these is a plain character.
     private static func skipAngle(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ memo: inout SearchMemo) -> Int {
-        if matches(b, start, "<!--") { return memo.commentEnd.find(b, start + 4).map { $0 + 3 } ?? start + 1 }
-        var i = start + 1
-        guard i < b.count, isLetter(b[i]) || b[i] == UInt8(ascii: "/") else { return start + 1 }
-        while i < b.count && b[i] != UInt8(ascii: ">") && b[i] != UInt8(ascii: "<") {
-            if b[i] == 0x0A, i + 1 < b.count, b[i + 1] == 0x0A { return start + 1 }
-            i += 1
-        }
-        return i < b.count && b[i] == UInt8(ascii: ">") ? i + 1 : start + 1
+        InlineHTML.end(b, start, &memo) ?? start + 1
     }
 
     // MARK: Text
@@ -353,11 +318,7 @@ struct InlineLinkScanner {
         return decodeEntities(out)
     }
 
-    private static let namedEntities: [String: String] = [
-        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{00A0}",
-    ]
-
-    /// `&amp;`, `&#38;`, `&#x26;` and the few named references links use.
+    /// `&amp;`, `&#38;`, `&#x26;` and every other HTML5 character reference.
     static func decodeEntities(_ bytes: [UInt8]) -> String {
         let text = String(decoding: bytes, as: UTF8.self)
         guard text.contains("&") else { return text }
@@ -374,7 +335,7 @@ struct InlineLinkScanner {
                 } else if name.hasPrefix("#") {
                     replacement = UInt32(name.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init).map { String($0) }
                 } else {
-                    replacement = namedEntities[String(name)]
+                    replacement = htmlNamedEntities[String(name)]
                 }
                 if let replacement {
                     result += replacement
@@ -388,7 +349,8 @@ struct InlineLinkScanner {
         return result + rest
     }
 
-    /// The visible text of a link: escapes removed, white space collapsed.
+    /// The visible text of a link: escapes removed, character references decoded, control
+    /// characters dropped, white space collapsed.
     static func anchorText(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
@@ -403,12 +365,15 @@ struct InlineLinkScanner {
                 pendingSpace = !out.isEmpty
                 i += 1
                 continue
+            } else if c < 0x20 || c == 0x7F {
+                i += 1
+                continue
             }
             if pendingSpace { out.append(0x20); pendingSpace = false }
             out.append(c)
             i += 1
         }
-        return String(decoding: out, as: UTF8.self)
+        return out.contains(UInt8(ascii: "&")) ? decodeEntities(out) : String(decoding: out, as: UTF8.self)
     }
 
     private static func anchorText(_ bytes: [UInt8]) -> String {

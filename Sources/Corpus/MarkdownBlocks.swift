@@ -34,9 +34,12 @@ struct MarkdownBlocks {
 
     private var paragraph = TextRun()
     private var paragraphOpen: Bool { !paragraph.lineStarts.isEmpty }
-    private var fence: (marker: UInt8, length: Int)?
-    private var html: HTMLBlockEnd?
+    /// The open fenced code block, with the containers it stands in: it ends with them.
+    private var fence: (marker: UInt8, length: Int, quoteDepth: Int, listIndent: Int)?
+    private var html: (end: HTMLBlockEnd, quoteDepth: Int, listIndent: Int, rawText: Bool)?
     private var htmlRun = TextRun()
+    /// `[label]:` alone on its line, waiting for its destination on the next line.
+    private var pendingDefinition: (label: [UInt8], start: Int, end: Int, line: Int)?
     /// Content columns of the open list items, innermost last.
     private var listIndents: [Int] = []
 
@@ -50,39 +53,58 @@ struct MarkdownBlocks {
             start = end + 1
             lineNumber += 1
         }
+        flushPendingDefinition(body)
         closeParagraph()
         closeHTML()
     }
 
     private mutating func processLine(_ body: UnsafeBufferPointer<UInt8>, _ lineStart: Int, _ lineEnd: Int, _ lineNumber: Int) {
         var i = lineStart
+        var quoteDepth = 0
         // Block quote markers: `>` with up to three spaces before it and an optional space after.
         while true {
             var j = i, spaces = 0
             while j < lineEnd && body[j] == 0x20 && spaces < 3 { j += 1; spaces += 1 }
-            guard j < lineEnd && body[j] == UInt8(ascii: ">") && fence == nil && html == nil else { break }
+            guard j < lineEnd && body[j] == UInt8(ascii: ">") else { break }
             j += 1
             if j < lineEnd && body[j] == 0x20 { j += 1 }
             i = j
+            quoteDepth += 1
         }
         let (indent, contentStart) = measureIndent(body, i, lineEnd)
         let blank = contentStart == lineEnd
 
+        // Code and raw HTML end with their fence or marker, or when their container ends.
         if let open = fence {
-            if !blank && indent - (listIndents.last ?? 0) < 4, isFence(body, contentStart, lineEnd, closing: open) {
-                fence = nil
+            if quoteDepth >= open.quoteDepth && (blank || indent >= open.listIndent) {
+                if !blank && indent - open.listIndent < 4,
+                   isFence(body, contentStart, lineEnd, closing: (open.marker, open.length)) {
+                    fence = nil
+                }
+                return
             }
-            return
+            fence = nil
         }
-        if let end = html {
-            Self.appendLine(body, lineStart, lineEnd, lineNumber, to: &htmlRun)
-            switch end {
-            case .blankLine:
-                if blank { closeHTML() }
-            case .text(let marker):
-                if contains(body, lineStart, lineEnd, marker) { closeHTML() }
+        if let open = html {
+            if quoteDepth >= open.quoteDepth && (blank || indent >= open.listIndent) {
+                Self.appendLine(body, i, lineEnd, lineNumber, to: &htmlRun)
+                switch open.end {
+                case .blankLine:
+                    if blank { closeHTML() }
+                case .text(let marker):
+                    if contains(body, i, lineEnd, marker) { closeHTML() }
+                }
+                return
             }
-            return
+            closeHTML()
+        }
+        if let pending = pendingDefinition {
+            pendingDefinition = nil
+            if !blank, let destination = definitionDestination(body, contentStart, lineEnd) {
+                define(pending.label, destination)
+                return
+            }
+            Self.appendLine(body, pending.start, pending.end, pending.line, to: &paragraph)
         }
         if blank {
             closeParagraph()
@@ -116,14 +138,17 @@ struct MarkdownBlocks {
         if contentIndent - (listIndents.last ?? 0) < 4 {
             if isFence(body, content, lineEnd, closing: nil) {
                 closeParagraph()
-                fence = (body[content], countRun(body, content, lineEnd))
+                fence = (body[content], countRun(body, content, lineEnd), quoteDepth, listIndents.last ?? 0)
                 return
             }
             if let end = htmlBlockStart(body, content, lineEnd, canInterrupt: !paragraphOpen) {
                 closeParagraph()
-                Self.appendLine(body, lineStart, lineEnd, lineNumber, to: &htmlRun)
+                Self.appendLine(body, i, lineEnd, lineNumber, to: &htmlRun)
                 htmlRun.isHTML = true
-                html = end
+                // <script>, <style> and <textarea> hold no markup: nothing in them is an anchor.
+                var rawText = false
+                if case .text(let marker) = end { rawText = marker.count > 3 && marker != Array("</pre>".utf8) }
+                html = (end, quoteDepth, listIndents.last ?? 0, rawText)
                 if case .text(let marker) = end, contains(body, content + 1, lineEnd, marker) { closeHTML() }
                 return
             }
@@ -137,7 +162,7 @@ struct MarkdownBlocks {
                 closeParagraph()
                 return
             }
-            if !paragraphOpen, parseDefinition(body, content, lineEnd) { return }
+            if !paragraphOpen, parseDefinition(body, content, lineEnd, lineNumber) { return }
         }
         Self.appendLine(body, content, lineEnd, lineNumber, to: &paragraph)
     }
@@ -158,9 +183,16 @@ struct MarkdownBlocks {
     }
 
     private mutating func closeHTML() {
-        if !htmlRun.lineStarts.isEmpty { runs.append(htmlRun) }
+        if !htmlRun.lineStarts.isEmpty && html?.rawText != true { runs.append(htmlRun) }
         htmlRun = TextRun()
         html = nil
+    }
+
+    private mutating func flushPendingDefinition(_ body: UnsafeBufferPointer<UInt8>) {
+        if let pending = pendingDefinition {
+            Self.appendLine(body, pending.start, pending.end, pending.line, to: &paragraph)
+            pendingDefinition = nil
+        }
     }
 
     // MARK: Line shapes
@@ -309,8 +341,9 @@ struct MarkdownBlocks {
 
     // MARK: Link reference definitions
 
-    /// `[label]: destination "title"` on one line; records it and returns true.
-    private mutating func parseDefinition(_ body: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+    /// `[label]: destination "title"`; records it and returns true. With nothing after the
+    /// colon, the destination may follow on the next line.
+    private mutating func parseDefinition(_ body: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ line: Int) -> Bool {
         guard start < end, body[start] == UInt8(ascii: "[") else { return false }
         var i = start + 1
         while i < end && body[i] != UInt8(ascii: "]") {
@@ -320,18 +353,33 @@ struct MarkdownBlocks {
         }
         guard i + 1 < end, i > start + 1, body[i + 1] == UInt8(ascii: ":") else { return false }
         let label = Array(UnsafeBufferPointer(rebasing: body[(start + 1)..<i]))
-        var scanner = InlineLinkScanner.Cursor(bytes: UnsafeBufferPointer(rebasing: body[(i + 2)..<end]))
+        let (_, rest) = measureIndent(body, i + 2, end)
+        if rest == end {
+            pendingDefinition = (label, start, end, line)
+            return true
+        }
+        guard let destination = definitionDestination(body, i + 2, end) else { return false }
+        define(label, destination)
+        return true
+    }
+
+    /// A definition's destination and optional title filling the rest of a line.
+    private func definitionDestination(_ body: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> [UInt8]? {
+        var scanner = InlineLinkScanner.Cursor(bytes: UnsafeBufferPointer(rebasing: body[start..<end]))
         scanner.skipSpaces()
-        guard let destination = scanner.destination(), !destination.isEmpty || scanner.lastDestinationWasAngled else { return false }
+        guard let destination = scanner.destination(), !destination.isEmpty || scanner.lastDestinationWasAngled else { return nil }
         let afterDestination = scanner.position
         scanner.skipSpaces()
         if scanner.position < scanner.bytes.count {
-            guard scanner.position > afterDestination, scanner.title(), scanner.restIsBlank() else { return false }
+            guard scanner.position > afterDestination, scanner.title(), scanner.restIsBlank() else { return nil }
         }
+        return destination
+    }
+
+    private mutating func define(_ label: [UInt8], _ destination: [UInt8]) {
         let key = InlineLinkScanner.normalizeLabel(label)
-        guard !key.isEmpty else { return false }
+        guard !key.isEmpty else { return }
         if definitions[key] == nil { definitions[key] = InlineLinkScanner.decode(destination) }
-        return true
     }
 }
 

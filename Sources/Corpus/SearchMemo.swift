@@ -4,6 +4,11 @@
 struct SearchMemo {
     let bytes: UnsafeBufferPointer<UInt8>
     var commentEnd = ForwardSearch("-->")
+    var cdataEnd = ForwardSearch("]]>")
+    var declarationEnd = ForwardSearch(">")
+    var instructionEnd = ForwardSearch("?>")
+    var doubleQuote = ForwardSearch("\"")
+    var singleQuote = ForwardSearch("'")
     var anchorClose = ForwardSearch("</a")
     /// Backtick run length → a position from which no closing run of that length exists.
     private var noCloserFrom: [Int: Int] = [:]

@@ -117,4 +117,46 @@ import Testing
         let hostile = String(repeating: "[", count: 50_000) + String(repeating: "(", count: 50_000)
         #expect(found(hostile) == [])
     }
+
+    @Test func aBracketedNumberBeforeADestinationIsAnInlineLink() {
+        #expect(found("see [[1]](/ref) and [[wiki]]") == ["inline /ref [[1]] @1", "wikilink wiki [wiki] @1"])
+    }
+
+    @Test func onlyRealTagsHideTheirText() {
+        // Not a tag by CommonMark's grammar, so the link inside counts.
+        #expect(found("a </'x [b](/c) y>.") == ["inline /c [b] @1"])
+        #expect(found("[a<b](/c)>") == ["inline /c [a<b] @1"])
+        // MDX-style attributes make this no tag at all, so it is no anchor either.
+        #expect(found("<a href=\"/x\" data={{ a: \"b c\" }}>x</a>") == [])
+        #expect(found("<span title=\"[a](/hidden)\">[b](/shown)</span>") == ["inline /shown [b] @1"])
+    }
+
+    @Test func characterReferencesDecodeInTargetsAndText() {
+        #expect(found("[x &amp; y](&eacute;) <a href=\"/&copy;\">settle &amp; clear</a>") == [
+            "inline é [x & y] @1", "html /© [settle & clear] @1",
+        ])
+    }
+
+    @Test func controlCharactersLeaveAnchorText() {
+        #expect(found("[ctl\u{02}text](/b)") == ["inline /b [ctltext] @1"])
+    }
+
+    @Test func linksInsideAnImageDescriptionAreAltText() {
+        #expect(found("![f [g](/h)](/i) [j](/k)") == ["inline /k [j] @1"])
+    }
+
+    @Test func fencesEndWithTheirContainer() {
+        #expect(found("> ```\n> [a](/b)\n> ```\n> [c](/d)") == ["inline /d [c] @4"])
+        #expect(found("> ```\n> x\n\n[c](/d)") == ["inline /d [c] @4"])
+        #expect(found("- ```\n  x\n\n[c](/d)") == ["inline /d [c] @4"])
+    }
+
+    @Test func definitionDestinationOnTheNextLine() {
+        #expect(found("[D]\n\n[d]:\n  /dd\n  'title'") == ["reference /dd [D] @1"])
+        #expect(found("[e]:\nnot a destination [x](/y)") == ["inline /y [x] @2"])
+    }
+
+    @Test func scriptBlocksHoldNoAnchors() {
+        #expect(found("<script>\nvar s = '<a href=\"/s\">';\n</script>\n\n<pre>\n<a href=\"/p\">p</a>\n</pre>") == ["html /p [p] @6"])
+    }
 }

@@ -16,7 +16,7 @@ import subprocess
 import tarfile
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -29,6 +29,7 @@ TERMGRAPH_BIN = Path(os.environ.get("TERMGRAPH_BIN", str(DEFAULT_BIN)))
 # Subprocess calls are independent; run a few at a time.
 WORKERS = max(2, min(4, (os.cpu_count() or 2)))
 CALL_TIMEOUT = 60
+_active_bin = TERMGRAPH_BIN  # replaced by a snapshot copy for the session
 
 
 # --------------------------------------------------------------------------
@@ -68,7 +69,7 @@ def run_termgraph(args, corpus=None, *, json_output=True) -> Result:
     if json_output:
         args.append("--json")
     proc = subprocess.run(
-        [str(TERMGRAPH_BIN), *args],
+        [str(_active_bin), *args],
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -90,14 +91,20 @@ def run_many(calls, corpus, *, json_output=True) -> list[Result]:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def termgraph_binary():
+def termgraph_binary(tmp_path_factory):
+    """Run a private copy of the binary, so that a rebuild during the session
+    cannot swap it out halfway (every test sees the same build)."""
+    global _active_bin
     if not (TERMGRAPH_BIN.is_file() and os.access(TERMGRAPH_BIN, os.X_OK)):
         pytest.exit(
             f"termgraph binary not found at {TERMGRAPH_BIN}: build it "
             "(`swift build --product termgraph`) or set TERMGRAPH_BIN",
             returncode=4,
         )
-    return TERMGRAPH_BIN
+    snapshot = tmp_path_factory.mktemp("bin") / "termgraph"
+    shutil.copy2(TERMGRAPH_BIN, snapshot)
+    _active_bin = snapshot
+    return snapshot
 
 
 # --------------------------------------------------------------------------
@@ -170,7 +177,6 @@ class GraphSpec:
     n: int
     links: list[list[tuple[int, str]]]
     seed: int = 0
-    extra: dict = field(default_factory=dict)
 
     @staticmethod
     def slug(i: int) -> str:
@@ -371,8 +377,3 @@ def generate_graphs(seed: int = 20240611, count: int = 110) -> list[GraphSpec]:
         specs.append(_random_graph(index, random.Random(graph_seed), graph_seed))
         index += 1
     return specs
-
-
-def copy_tree(src: Path, dst: Path) -> Path:
-    shutil.copytree(src, dst)
-    return dst
