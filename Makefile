@@ -25,22 +25,36 @@ build: deps
 
 ## run: export the embedded corpus to exports/ (GraphML, DOT, and an SVG drawn by Graphviz's cairo renderer)
 run: build
+	@cp exports/graph.dot exports/.graph.dot.before 2>/dev/null || true
 	$(RELEASE) export --corpus corpus --out-dir exports
-	dot -Tsvg:cairo exports/graph.dot > exports/.graph.svg.tmp && mv exports/.graph.svg.tmp exports/graph.svg
-	@echo "wrote exports/graph.svg"
+	@# fdp's layout differs from run to run: redraw only when the graph changed.
+	@if cmp -s exports/graph.dot exports/.graph.dot.before && [ -f exports/graph.svg ]; then \
+	  echo "exports/graph.svg is up to date"; \
+	else \
+	  dot -Tsvg:cairo exports/graph.dot > exports/.graph.svg.tmp && mv exports/.graph.svg.tmp exports/graph.svg && echo "wrote exports/graph.svg"; \
+	fi; rm -f exports/.graph.dot.before
 
 ## test: Swift unit tests, then the interoperability tests against NetworkX, igraph, Graphviz, xmllint, markdown-it-py
 test: deps test-swift test-interop
 
+# Tests keep termgraph's on-disk index out of the user's cache folder.
+TEST_ENV := XDG_CACHE_HOME=$(CURDIR)/.build/test-cache
+
 test-swift:
 	$(SWIFT) build --product termgraph
-	$(SWIFT) test
+	$(TEST_ENV) $(SWIFT) test
 
 test-interop:
-	TERMGRAPH_BIN=$(CURDIR)/$(DEBUG) $(PYTHON) -m pytest -q Tests/interop
+	$(TEST_ENV) TERMGRAPH_BIN=$(CURDIR)/$(DEBUG) $(PYTHON) -m pytest -q Tests/interop
 
 bench: build
-	@echo "make bench: the scale benchmark is not written yet (see the scale issue)."
+	@[ -x /usr/bin/time ] || { echo "installing: time"; $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq time >/dev/null; }
+	@$(PYTHON) -c "import networkx, igraph, markdown_it, yaml" 2>/dev/null || $(PYTHON) -m pip install -q networkx igraph markdown-it-py pyyaml
+	@sizes="$(SIZES)"; [ -n "$$sizes" ] || sizes="10000 100000"; \
+	full=""; [ -z "$(BENCH_FULL)" ] || [ "$(BENCH_FULL)" = 0 ] || full="--full"; \
+	start=$$(date +%s); \
+	$(PYTHON) bench/run.py --sizes "$$sizes" $$full $(BENCH_ARGS); rc=$$?; \
+	echo "make bench: $$(( $$(date +%s) - start )) s for bench/run.py"; exit $$rc
 
 clean:
 	rm -rf .build

@@ -4,7 +4,7 @@ import PackageDescription
 let package = Package(
     name: "termgraph",
     products: [
-        .library(name: "TermgraphKit", targets: ["Corpus", "Graph", "Export"]),
+        .library(name: "TermgraphKit", targets: ["Corpus", "Graph", "Export", "Storage"]),
         .executable(name: "termgraph", targets: ["termgraph"]),
     ],
     dependencies: [
@@ -18,15 +18,16 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "Graph"),
-        .target(name: "Corpus", dependencies: ["Graph", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Storage"),
+        .target(name: "Corpus", dependencies: ["Graph", "Storage", .product(name: "Yams", package: "Yams")]),
         .target(name: "Export", dependencies: ["Graph", "CLibXML2"]),
         .executableTarget(
             name: "termgraph",
-            dependencies: ["Corpus", "Graph", "Export", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Corpus", "Graph", "Export", "Storage", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "GraphTests", dependencies: ["Graph"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "Graph"]),
-        .testTarget(name: "ExportTests", dependencies: ["Export", "Corpus", "Graph", "CLibXML2"]),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "Storage", "Graph"]),
         .testTarget(name: "CLITests", dependencies: ["termgraph"]),
     ]
 )

@@ -8,9 +8,6 @@ import Graph
 /// ```
 public struct CorpusGraph: Sendable {
     public private(set) var graph: KnowledgeGraph
-    /// The articles that became nodes (duplicates removed), in path order.
-    public let articles: [Article]
-    public let resolver: LinkResolver
     public let config: CorpusConfig
     /// Internal link occurrences: to articles, to stubs, and to the article itself.
     public private(set) var linkCount = 0
@@ -18,24 +15,39 @@ public struct CorpusGraph: Sendable {
     /// The corpus's problems, then duplicate slugs and wanted links found while building.
     public private(set) var problems: [Problem]
 
-    public init(_ corpus: Corpus) {
-        var problems = corpus.problems
+    /// A graph read back from the on-disk index.
+    init(graph: KnowledgeGraph, linkCount: Int, externalLinkCount: Int, problems: [Problem], config: CorpusConfig) {
+        self.graph = graph
+        self.linkCount = linkCount
+        self.externalLinkCount = externalLinkCount
+        self.problems = problems
+        self.config = config
+    }
+
+    /// The articles that become nodes: the first of each slug key in path order, and a
+    /// problem for every later one.
+    public static func uniqueArticles(_ corpus: Corpus) -> (articles: [Article], duplicates: [Problem]) {
         var firstByKey: [String: String] = [:]
         var articles: [Article] = []
+        var duplicates: [Problem] = []
         articles.reserveCapacity(corpus.articles.count)
         for article in corpus.articles {
             let key = article.key
             if let first = firstByKey[key] {
-                problems.append(Problem(file: article.path, kind: .duplicateSlug,
-                                        message: "slug \"\(article.slug)\" is also the slug of \(first), which is kept"))
+                duplicates.append(Problem(file: article.path, kind: .duplicateSlug,
+                                          message: "slug \"\(article.slug)\" is also the slug of \(first), which is kept"))
                 continue
             }
             firstByKey[key] = article.path
             articles.append(article)
         }
-        self.articles = articles
+        return (articles, duplicates)
+    }
+
+    public init(_ corpus: Corpus) {
+        let (articles, duplicates) = Self.uniqueArticles(corpus)
+        var problems = corpus.problems + duplicates
         let resolver = LinkResolver(articles: articles, config: corpus.config)
-        self.resolver = resolver
         self.config = corpus.config
 
         let categoryIndex = Dictionary(corpus.config.categories.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })

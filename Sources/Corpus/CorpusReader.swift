@@ -28,7 +28,45 @@ public struct CorpusReader: Sendable {
         }
     }
 
-    public func read(_ root: URL) throws(Failure) -> Corpus {
+    /// Reads every article. With an index, files unchanged since the index was written are
+    /// taken from it instead of being read and parsed again, and the index is brought up to date.
+    public func read(_ root: URL, index: CorpusIndex? = nil) throws(Failure) -> Corpus {
+        let scan = try scan(root)
+        let cached = index?.load(expecting: scan.configBytes)
+        let extracted = extract(scan, reusing: cached?.records ?? [:])
+        if let index, cached?.matches(scan.files) != true {
+            index.save(files: scan.files, configBytes: scan.configBytes, records: extracted.records, graph: nil)
+        }
+        return extracted.corpus
+    }
+
+    /// The corpus's graph. With an index whose files all match the folder, the graph is read
+    /// from the index without opening a single article; otherwise only the changed files are
+    /// read again, and the index is rewritten with the new graph.
+    public func readGraph(_ root: URL, index: CorpusIndex? = nil) throws(Failure) -> CorpusGraph {
+        let scan = try scan(root)
+        let cached = index?.load(expecting: scan.configBytes)
+        if let cached, cached.matches(scan.files), let graph = cached.graph(config: scan.config, scanProblems: scan.problems) {
+            return graph
+        }
+        let extracted = extract(scan, reusing: cached?.records ?? [:])
+        let graph = CorpusGraph(extracted.corpus)
+        index?.save(files: scan.files, configBytes: scan.configBytes, records: extracted.records,
+                    graph: (graph, scan.problems.count))
+        return graph
+    }
+
+    /// What one look at the folder finds, before any article is read.
+    struct Scan {
+        var root: URL
+        var config: CorpusConfig
+        var configBytes: [UInt8]?
+        var files: [CorpusFile]
+        /// Problems of the configuration and of the walk, which come first in every corpus.
+        var problems: [Problem]
+    }
+
+    func scan(_ root: URL) throws(Failure) -> Scan {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue,
               opendir(root.path).map({ closedir($0); return true }) ?? false else {
@@ -36,10 +74,12 @@ public struct CorpusReader: Sendable {
         }
         var problems: [Problem] = []
         var config = CorpusConfig()
+        var configBytes: [UInt8]?
         let configURL = root.appendingPathComponent(CorpusConfig.fileName)
         if FileManager.default.fileExists(atPath: configURL.path) {
             do {
                 let bytes = try Self.readFile(configURL.path)
+                configBytes = bytes
                 guard let text = String(validating: bytes, as: UTF8.self) else {
                     throw Problem(file: CorpusConfig.fileName, line: 1, kind: .config, message: "file is not valid UTF-8")
                 }
@@ -50,36 +90,48 @@ public struct CorpusReader: Sendable {
                 problems.append(Problem(file: CorpusConfig.fileName, kind: .unreadable, message: "\(error)"))
             }
         }
-
         let files = Self.articleFiles(in: root.path, problems: &problems)
-        let reader = ArticleReader(categoryKey: config.categoryKey)
-        let results = Self.parallelMap(files) { relative -> Result<Article, Problem>? in
+        return Scan(root: root, config: config, configBytes: configBytes, files: files, problems: problems)
+    }
+
+    /// Reads and parses, on every core, the files whose stamp differs from their record's.
+    func extract(_ scan: Scan, reusing records: [String: (FileStamp, ExtractedFile)]) -> (corpus: Corpus, records: [ExtractedFile]) {
+        let reader = ArticleReader(categoryKey: scan.config.categoryKey)
+        let root = scan.root.path
+        let results = Self.parallelMap(scan.files) { file -> ExtractedFile in
+            if let (stamp, record) = records[file.path], stamp == file.stamp { return record }
             let bytes: [UInt8]
             do {
-                bytes = try Self.readFile(root.path + "/" + relative)
+                bytes = try Self.readFile(root + "/" + file.path)
             } catch {
-                return .failure(Problem(file: relative, kind: .unreadable, message: "\(error)"))
+                return .problem(Problem(file: file.path, kind: .unreadable, message: "\(error)"))
             }
             // A .txt file is an article only when it opens with front matter.
-            if relative.lowercased().hasSuffix(".txt") && !Self.opensFrontMatter(bytes) { return nil }
-            return Result { () throws(Problem) in try reader.read(bytes, path: relative) }
+            if file.path.lowercased().hasSuffix(".txt") && !Self.opensFrontMatter(bytes) { return .notAnArticle }
+            do throws(Problem) {
+                return .article(try reader.read(bytes, path: file.path))
+            } catch {
+                return .problem(error)
+            }
         }
         var articles: [Article] = []
+        var problems = scan.problems
         articles.reserveCapacity(results.count)
         for result in results {
             switch result {
-            case nil: continue
-            case .some(.success(let article)): articles.append(article)
-            case .some(.failure(let problem)): problems.append(problem)
+            case .notAnArticle: continue
+            case .article(let article): articles.append(article)
+            case .problem(let problem): problems.append(problem)
             }
         }
-        return Corpus(root: root, config: config, articles: articles, problems: problems)
+        return (Corpus(root: scan.root, config: scan.config, articles: articles, problems: problems), results)
     }
 
-    /// Article files below `root`, relative, in byte order of their path. Hidden entries are
-    /// skipped and folder links are not followed, so a link cycle cannot trap the walk.
-    static func articleFiles(in root: String, problems: inout [Problem]) -> [String] {
-        var files: [String] = []
+    /// Article files below `root`, relative, in byte order of their path, each with the stamp
+    /// that tells whether it changed. Hidden entries are skipped and folder links are not
+    /// followed, so a link cycle cannot trap the walk.
+    static func articleFiles(in root: String, problems: inout [Problem]) -> [CorpusFile] {
+        var files: [CorpusFile] = []
         var folders: [String] = [""]
         while let folder = folders.popLast() {
             let absolute = folder.isEmpty ? root : root + "/" + folder
@@ -107,16 +159,17 @@ public struct CorpusReader: Sendable {
                             continue
                         }
                         guard target.st_mode & S_IFMT == S_IFREG else { continue }
+                        info = target
                     } else if type != S_IFREG {
                         // Never opened: reading a FIFO would block, a device could be endless.
                         problems.append(Problem(file: relative, kind: .unreadable, message: "not a regular file; skipped"))
                         continue
                     }
-                    files.append(relative)
+                    files.append(CorpusFile(path: relative, stamp: FileStamp(info)))
                 }
             }
         }
-        files.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         return files
     }
 
@@ -134,14 +187,14 @@ public struct CorpusReader: Sendable {
     static let maximumFileBytes = 64 << 20
 
     /// The whole file, read with plain system calls.
-    static func readFile(_ path: String) throws -> [UInt8] {
+    static func readFile(_ path: String, limit: Int = maximumFileBytes) throws -> [UInt8] {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw ReadError(message: String(cString: strerror(errno))) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw ReadError(message: String(cString: strerror(errno))) }
         guard info.st_mode & S_IFMT == S_IFREG else { throw ReadError(message: "not a regular file") }
-        guard info.st_size <= maximumFileBytes else {
+        guard info.st_size <= limit else {
             throw ReadError(message: "file is larger than \(maximumFileBytes >> 20) MiB; an article that size is not text a person wrote")
         }
         var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0))
@@ -149,7 +202,7 @@ public struct CorpusReader: Sendable {
         while true {
             if filled == bytes.count {
                 // The file grew while being read: keep reading, within the same bound.
-                guard bytes.count < maximumFileBytes else { throw ReadError(message: "file kept growing past \(maximumFileBytes >> 20) MiB") }
+                guard bytes.count < limit else { throw ReadError(message: "file kept growing past \(maximumFileBytes >> 20) MiB") }
                 bytes.append(contentsOf: [UInt8](repeating: 0, count: max(4096, bytes.count)))
             }
             let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }

@@ -1,6 +1,6 @@
 /// A cross-link as written in an article, before it is resolved to a term.
 public struct Link: Sendable, Equatable {
-    public enum Kind: String, Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
         /// `[text](target)`
         case inline
         /// `[text][ref]`, `[text][]`, `[ref]` with a definition `[ref]: target`

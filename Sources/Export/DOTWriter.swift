@@ -4,7 +4,8 @@ import Graph
 /// every ID and string quoted and escaped so that any text parses.
 ///
 /// The graph asks for the force-directed `fdp` layout: a glossary is a dense web of links with
-/// cycles everywhere, which a layered `dot` layout draws as long tangled edges.
+/// cycles everywhere, which a layered `dot` layout draws as long tangled edges. (Graphviz's
+/// `fdp` places clusters differently from run to run; the DOT text itself is deterministic.)
 ///
 /// ```swift
 /// let bytes = DOTWriter(graph).bytes()   // then: dot -Tsvg:cairo graph.dot

@@ -1,5 +1,6 @@
 extension KnowledgeGraph {
-    /// Gives every article without a category the category of its nearest hub, counting links
+    /// Gives every hub without a category its own, and every other article without one the
+    /// category of its nearest hub, counting links
     /// in either direction; an article with two or more categories at the nearest distance,
     /// or with no hub in reach, keeps none. Stubs are stepping stones but get no category.
     ///
@@ -33,7 +34,8 @@ extension KnowledgeGraph {
         }
         for v in nodes.indices where !nodes[v].isStub && nodes[v].category == nil && label[v] >= 0 {
             nodes[v].category = label[v]
-            nodes[v].categoryInferred = true
+            // A hub's category is declared in termgraph.yml, not inferred.
+            nodes[v].categoryInferred = hubs[v] == nil
         }
     }
 

@@ -109,6 +109,22 @@ public struct KnowledgeGraph: Sendable {
     public func outDegree(_ u: Int) -> Int { Int(outOffsets[u + 1] - outOffsets[u]) }
     public func inDegree(_ v: Int) -> Int { Int(inOffsets[v + 1] - inOffsets[v]) }
 
+    /// The stored arrays as they are, for reading the on-disk index.
+    init(nodes: [Node], edgeSource: [Int32], edgeTarget: [Int32], edgeWeight: [Int32], edgeAnchors: [[String]],
+         outOffsets: [Int32], inOffsets: [Int32], inEdges: [Int32], categoryNames: [String], title: String?, language: String?) {
+        self.nodes = nodes
+        self.edgeSource = edgeSource
+        self.edgeTarget = edgeTarget
+        self.edgeWeight = edgeWeight
+        self.edgeAnchors = edgeAnchors
+        self.outOffsets = outOffsets
+        self.inOffsets = inOffsets
+        self.inEdges = inEdges
+        self.categoryNames = categoryNames
+        self.title = title
+        self.language = language
+    }
+
     /// The node whose key equals `key`, found by binary search over the sorted nodes.
     public func index(ofKey key: String) -> Int? {
         var low = 0, high = nodes.count

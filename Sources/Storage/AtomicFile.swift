@@ -12,7 +12,7 @@ public enum AtomicFile {
         removeAbandonedTemporaryFiles(for: url)
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw ExportError.cannotWrite(url.path, String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw WriteError.cannotWrite(url.path, String(cString: strerror(errno))) }
         var ok = true
         var failure = ""
         bytes.withUnsafeBytes { raw in
@@ -33,7 +33,7 @@ public enum AtomicFile {
         guard ok, rename(temporary.path, url.path) == 0 else {
             if ok { failure = String(cString: strerror(errno)) }
             unlink(temporary.path)
-            throw ExportError.cannotWrite(url.path, failure)
+            throw WriteError.cannotWrite(url.path, failure)
         }
     }
 }
@@ -52,7 +52,7 @@ extension AtomicFile {
     }
 }
 
-public enum ExportError: Error, CustomStringConvertible {
+public enum WriteError: Error, CustomStringConvertible {
     case cannotWrite(String, String)
 
     public var description: String {

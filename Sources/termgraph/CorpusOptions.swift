@@ -11,22 +11,45 @@ struct CorpusOptions: ParsableArguments {
     @Flag(name: .long, help: "Print JSON instead of text.")
     var json = false
 
-    /// Reads and builds the corpus; an unreadable corpus ends the command with exit code 2.
-    /// Problems other than wanted links are summed up on stderr so that queries stay quiet.
+    @Flag(name: .customLong("no-cache"), help: "Read every article again; neither use nor update the on-disk index.")
+    var noCache = false
+
+    @Option(name: .customLong("cache-dir"), help: ArgumentHelp("Where the on-disk index lives. Default: $XDG_CACHE_HOME/termgraph/<corpus hash> (else ~/.cache).", valueName: "dir"))
+    var cacheDir: String?
+
+    private var root: URL { URL(fileURLWithPath: corpus) }
+
+    private var index: CorpusIndex? {
+        if noCache { return nil }
+        return CorpusIndex(folder: cacheDir.map { URL(fileURLWithPath: $0) } ?? CorpusIndex.defaultFolder(for: root))
+    }
+
+    /// The corpus's graph, from the index when no file changed; an unreadable corpus ends the
+    /// command with exit code 2. Problems other than wanted links are summed up on stderr so
+    /// that queries stay quiet.
     func load() throws -> CorpusGraph {
-        let read: Corpus
+        let built: CorpusGraph
         do {
-            read = try CorpusReader().read(URL(fileURLWithPath: corpus))
+            built = try CorpusReader().readGraph(root, index: index)
         } catch {
             Output.error("\(error)")
             throw ExitCode(2)
         }
-        let built = CorpusGraph(read)
         let serious = built.problems.filter { $0.kind != .wantedLink }.count
         if serious > 0 {
             Output.error("warning: \(serious) problem\(serious == 1 ? "" : "s") in the corpus; run `termgraph check` to list them")
         }
         return built
+    }
+
+    /// Every article with its links (unchanged files come from the index).
+    func loadCorpus() throws -> Corpus {
+        do {
+            return try CorpusReader().read(root, index: index)
+        } catch {
+            Output.error("\(error)")
+            throw ExitCode(2)
+        }
     }
 }
 

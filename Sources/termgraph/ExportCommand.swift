@@ -2,6 +2,7 @@ import ArgumentParser
 import Export
 import Foundation
 import Graph
+import Storage
 
 /// The export formats, each with its file extension.
 enum ExportFormat: String, ExpressibleByArgument, CaseIterable {

@@ -34,14 +34,16 @@ struct LinksCommand: ParsableCommand {
     }
 
     func run() throws {
-        let built = try options.load()
-        let articles = built.articles.map { article in
+        let corpus = try options.loadCorpus()
+        let unique = CorpusGraph.uniqueArticles(corpus).articles
+        let resolver = LinkResolver(articles: unique, config: corpus.config)
+        let articles = unique.map { article in
             Article(path: article.path, slug: article.slug, links: article.links.map { link in
                 let resolution: String, slug: String?
-                switch built.resolver.resolve(link.target, from: article.path, kind: link.kind) {
+                switch resolver.resolve(link.target, from: article.path, kind: link.kind) {
                 case .external: (resolution, slug) = ("external", nil)
                 case .none: (resolution, slug) = ("none", nil)
-                case .article(let i): (resolution, slug) = ("article", built.articles[i].slug)
+                case .article(let i): (resolution, slug) = ("article", unique[i].slug)
                 case .wanted(_, let written): (resolution, slug) = ("wanted", written)
                 }
                 return Entry(line: link.line, kind: link.kind.rawValue, target: link.target, text: link.text, resolution: resolution, slug: slug)

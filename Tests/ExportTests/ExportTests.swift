@@ -1,4 +1,5 @@
 import Export
+import Storage
 import Foundation
 import Graph
 import Testing
@@ -117,7 +118,7 @@ func hostileGraph() -> KnowledgeGraph {
         // A folder standing where the file should go: the rename fails, the temporary file is removed.
         let blocked = folder.appendingPathComponent("blocked")
         try FileManager.default.createDirectory(at: blocked.appendingPathComponent("inside"), withIntermediateDirectories: true)
-        #expect(throws: ExportError.self) { try AtomicFile.write(Array("new".utf8), to: blocked) }
+        #expect(throws: WriteError.self) { try AtomicFile.write(Array("new".utf8), to: blocked) }
         #expect(try String(contentsOf: file, encoding: .utf8) == "old")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["blocked", "graph.dot"])
     }

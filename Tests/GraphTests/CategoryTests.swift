@@ -15,7 +15,7 @@ import Testing
     @Test func nearestHubByUndirectedDistance() {
         let graph = line()
         #expect(graph.nodes.map(\.category) == [0, 0, nil, 1, 1, 0, nil])
-        #expect(graph.nodes.map(\.categoryInferred) == [true, true, false, true, true, true, false])
+        #expect(graph.nodes.map(\.categoryInferred) == [false, true, false, true, false, true, false])
     }
 
     @Test func explicitCategoriesAreKept() {
@@ -24,9 +24,9 @@ import Testing
         var graph = KnowledgeGraph(nodes: nodes, edges: [EdgeRecord(source: 0, target: 2), EdgeRecord(source: 1, target: 2)],
                                    categoryNames: ["a", "b"])
         graph.inferCategories(hubs: [0: 0])
-        // 1 reaches the hub through 2 (undirected), so it is inferred; 2 keeps its own.
+        // 1 reaches the hub through 2 (undirected), so it is inferred; 2 keeps its own; the hub's is declared.
         #expect(graph.nodes.map(\.category) == [0, 0, 1])
-        #expect(graph.nodes.map(\.categoryInferred) == [true, true, false])
+        #expect(graph.nodes.map(\.categoryInferred) == [false, true, false])
     }
 
     @Test func tiesSpreadAsNoCategory() {

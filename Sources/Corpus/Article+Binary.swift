@@ -1,0 +1,71 @@
+import Graph
+
+extension Article {
+    func encode(to writer: inout ByteWriter) {
+        writer.write(path)
+        writer.write(slug)
+        writer.write(pathSlug)
+        writer.write(title)
+        writer.write(description)
+        writer.write(keywords)
+        writer.write(aliases)
+        writer.write(category)
+        writer.write(attributes.count)
+        for attribute in attributes {
+            writer.write(attribute.name)
+            switch attribute.value {
+            case .text(let text):
+                writer.write(false)
+                writer.write(text)
+            case .list(let items):
+                writer.write(true)
+                writer.write(items)
+            }
+        }
+        writer.write(links.count)
+        for link in links {
+            writer.write(link.target)
+            writer.write(link.text)
+            writer.write(link.line)
+            writer.write(Link.Kind.allCases.firstIndex(of: link.kind)!)
+        }
+    }
+
+    init(from reader: inout ByteReader) throws(ByteReader.Corrupt) {
+        let path = try reader.readString(), slug = try reader.readString(), pathSlug = try reader.readString()
+        let title = try reader.readString(), description = try reader.readOptionalString()
+        let keywords = try reader.readStrings(), aliases = try reader.readStrings()
+        let category = try reader.readOptionalString()
+        var attributes: [NodeAttribute] = []
+        for _ in 0..<(try reader.readCount()) {
+            let name = try reader.readString()
+            attributes.append(NodeAttribute(name: name, value: try reader.readBool() ? .list(try reader.readStrings()) : .text(try reader.readString())))
+        }
+        let count = try reader.readCount()
+        var links: [Link] = []
+        links.reserveCapacity(count)
+        for _ in 0..<count {
+            let target = try reader.readString(), text = try reader.readString(), line = try reader.readInt()
+            let kind = try reader.readInt()
+            guard Link.Kind.allCases.indices.contains(kind) else { throw ByteReader.Corrupt() }
+            links.append(Link(target: target, text: text, line: line, kind: Link.Kind.allCases[kind]))
+        }
+        self.init(path: path, slug: slug, pathSlug: pathSlug, title: title, description: description, keywords: keywords,
+                  aliases: aliases, category: category, attributes: attributes, links: links)
+    }
+}
+
+extension Problem {
+    func encode(to writer: inout ByteWriter) {
+        writer.write(file)
+        writer.write(line ?? -1)
+        writer.write(kind.rawValue)
+        writer.write(message)
+    }
+
+    init(from reader: inout ByteReader) throws(ByteReader.Corrupt) {
+        let file = try reader.readString(), line = try reader.readInt()
+        guard let kind = Kind(rawValue: try reader.readString()) else { throw ByteReader.Corrupt() }
+        self.init(file: file, line: line >= 0 ? line : nil, kind: kind, message: try reader.readString())
+    }
+}

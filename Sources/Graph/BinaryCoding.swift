@@ -1,0 +1,142 @@
+/// A little-endian byte encoding for the on-disk index: varints, strings and flat integer arrays.
+///
+/// ```swift
+/// var writer = ByteWriter()
+/// writer.write("slug"); writer.write(42)
+/// var reader = ByteReader(writer.bytes)
+/// try reader.readString()  // "slug"
+/// ```
+public struct ByteWriter: Sendable {
+    public private(set) var bytes: [UInt8] = []
+
+    public init() {}
+
+    public mutating func write(_ value: Int) {
+        var v = UInt64(bitPattern: Int64(value))
+        // Zigzag, so that small negative numbers stay small.
+        v = (v << 1) ^ UInt64(bitPattern: Int64(value) >> 63)
+        while v >= 0x80 {
+            bytes.append(UInt8(v & 0x7F) | 0x80)
+            v >>= 7
+        }
+        bytes.append(UInt8(v))
+    }
+
+    public mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    public mutating func write(_ text: String) {
+        write(text.utf8.count)
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    public mutating func write(_ text: String?) {
+        write(text != nil)
+        if let text { write(text) }
+    }
+
+    public mutating func write(_ texts: [String]) {
+        write(texts.count)
+        for text in texts { write(text) }
+    }
+
+    /// A flat array copied as raw little-endian words.
+    public mutating func write(_ values: [Int32]) {
+        write(values.count)
+        values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    }
+
+    public mutating func append(_ raw: [UInt8]) { bytes.append(contentsOf: raw) }
+}
+
+/// Reads what `ByteWriter` wrote; any truncation or corruption is an error, never a crash.
+public struct ByteReader {
+    public struct Corrupt: Error {
+        public init() {}
+    }
+
+    let bytes: [UInt8]
+    public private(set) var position: Int
+
+    public init(_ bytes: [UInt8], position: Int = 0) {
+        self.bytes = bytes
+        self.position = position
+    }
+
+    public var atEnd: Bool { position >= bytes.count }
+
+    public mutating func readInt() throws(Corrupt) -> Int {
+        var v: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard position < bytes.count, shift < 64 else { throw Corrupt() }
+            let byte = bytes[position]
+            position += 1
+            v |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { break }
+            shift += 7
+        }
+        return Int(Int64(bitPattern: (v >> 1) ^ (0 &- (v & 1))))
+    }
+
+    public mutating func readCount(max limit: Int = Int(Int32.max)) throws(Corrupt) -> Int {
+        let n = try readInt()
+        guard n >= 0, n <= limit else { throw Corrupt() }
+        return n
+    }
+
+    public mutating func readBool() throws(Corrupt) -> Bool {
+        guard position < bytes.count else { throw Corrupt() }
+        position += 1
+        return bytes[position - 1] != 0
+    }
+
+    public mutating func readByte() throws(Corrupt) -> UInt8 {
+        guard position < bytes.count else { throw Corrupt() }
+        position += 1
+        return bytes[position - 1]
+    }
+
+    public mutating func readBytes(_ n: Int) throws(Corrupt) -> [UInt8] {
+        guard n >= 0, n <= bytes.count - position else { throw Corrupt() }
+        defer { position += n }
+        return Array(bytes[position..<(position + n)])
+    }
+
+    public mutating func readString() throws(Corrupt) -> String {
+        let n = try readInt()
+        guard n >= 0, n <= bytes.count - position else { throw Corrupt() }
+        defer { position += n }
+        return bytes[position..<(position + n)].withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+    }
+
+    public mutating func readOptionalString() throws(Corrupt) -> String? {
+        try readBool() ? try readString() : nil
+    }
+
+    public mutating func readStrings() throws(Corrupt) -> [String] {
+        let n = try readInt()
+        guard n >= 0, n <= bytes.count - position else { throw Corrupt() }
+        var result: [String] = []
+        result.reserveCapacity(n)
+        for _ in 0..<n { result.append(try readString()) }
+        return result
+    }
+
+    public mutating func readInt32s() throws(Corrupt) -> [Int32] {
+        let n = try readInt()
+        guard n >= 0, n <= (bytes.count - position) / 4 else { throw Corrupt() }
+        var result = [Int32](repeating: 0, count: n)
+        result.withUnsafeMutableBytes { target in
+            bytes.withUnsafeBytes { source in
+                target.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[position..<(position + 4 * n)]))
+            }
+        }
+        position += 4 * n
+        return result
+    }
+
+    public mutating func skip(_ n: Int) throws(Corrupt) {
+        guard n >= 0, n <= bytes.count - position else { throw Corrupt() }
+        position += n
+    }
+}

@@ -1,0 +1,79 @@
+extension KnowledgeGraph {
+    /// Appends the whole graph to `writer`, flat arrays as raw words.
+    public func encode(to writer: inout ByteWriter) {
+        writer.write(nodes.count)
+        for node in nodes {
+            writer.write(node.slug)
+            writer.write(node.key)
+            writer.write(node.title)
+            writer.write(node.description)
+            writer.write(node.keywords)
+            writer.write(node.aliases)
+            writer.write(node.category ?? -1)
+            writer.write(node.categoryInferred)
+            writer.write(node.isStub)
+            writer.write(node.path)
+            writer.write(node.attributes.count)
+            for attribute in node.attributes {
+                writer.write(attribute.name)
+                switch attribute.value {
+                case .text(let text):
+                    writer.write(false)
+                    writer.write(text)
+                case .list(let items):
+                    writer.write(true)
+                    writer.write(items)
+                }
+            }
+        }
+        writer.write(edgeSource)
+        writer.write(edgeTarget)
+        writer.write(edgeWeight)
+        for anchors in edgeAnchors { writer.write(anchors) }
+        writer.write(outOffsets)
+        writer.write(inOffsets)
+        writer.write(inEdges)
+        writer.write(categoryNames)
+        writer.write(title)
+        writer.write(language)
+    }
+
+    /// Reads a graph written by `encode(to:)`, checking that its arrays fit together.
+    public init(from reader: inout ByteReader) throws(ByteReader.Corrupt) {
+        let n = try reader.readCount()
+        var nodes: [Node] = []
+        nodes.reserveCapacity(n)
+        for _ in 0..<n {
+            let slug = try reader.readString(), key = try reader.readString(), title = try reader.readString()
+            let description = try reader.readOptionalString()
+            let keywords = try reader.readStrings(), aliases = try reader.readStrings()
+            let category = try reader.readInt()
+            let inferred = try reader.readBool(), stub = try reader.readBool()
+            let path = try reader.readOptionalString()
+            var attributes: [NodeAttribute] = []
+            for _ in 0..<(try reader.readCount()) {
+                let name = try reader.readString()
+                attributes.append(NodeAttribute(name: name, value: try reader.readBool() ? .list(try reader.readStrings()) : .text(try reader.readString())))
+            }
+            nodes.append(Node(slug: slug, key: key, title: title, description: description, keywords: keywords, aliases: aliases,
+                              category: category >= 0 ? category : nil, categoryInferred: inferred, isStub: stub,
+                              path: path, attributes: attributes))
+        }
+        let source = try reader.readInt32s(), target = try reader.readInt32s(), weight = try reader.readInt32s()
+        guard target.count == source.count, weight.count == source.count else { throw ByteReader.Corrupt() }
+        var anchors: [[String]] = []
+        anchors.reserveCapacity(source.count)
+        for _ in 0..<source.count { anchors.append(try reader.readStrings()) }
+        let outOffsets = try reader.readInt32s(), inOffsets = try reader.readInt32s(), inEdges = try reader.readInt32s()
+        guard outOffsets.count == n + 1, inOffsets.count == n + 1, inEdges.count == source.count,
+              source.allSatisfy({ $0 >= 0 && Int($0) < n }), target.allSatisfy({ $0 >= 0 && Int($0) < n }),
+              inEdges.allSatisfy({ $0 >= 0 && Int($0) < source.count }),
+              outOffsets.last.map({ Int($0) == source.count }) ?? false,
+              inOffsets.last.map({ Int($0) == source.count }) ?? false else { throw ByteReader.Corrupt() }
+        let categoryNames = try reader.readStrings()
+        guard nodes.allSatisfy({ $0.category.map { $0 < categoryNames.count } ?? true }) else { throw ByteReader.Corrupt() }
+        self.init(nodes: nodes, edgeSource: source, edgeTarget: target, edgeWeight: weight, edgeAnchors: anchors,
+                  outOffsets: outOffsets, inOffsets: inOffsets, inEdges: inEdges, categoryNames: categoryNames,
+                  title: try reader.readOptionalString(), language: try reader.readOptionalString())
+    }
+}
