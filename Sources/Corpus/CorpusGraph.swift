@@ -9,6 +9,8 @@ import Graph
 public struct CorpusGraph: Sendable {
     public private(set) var graph: KnowledgeGraph
     public let config: CorpusConfig
+    /// The term lookup tables, when they were read from (or written to) the on-disk index.
+    public internal(set) var termIndex: TermIndex?
     /// Internal link occurrences: to articles, to stubs, and to the article itself.
     public private(set) var linkCount = 0
     public private(set) var externalLinkCount = 0
@@ -16,8 +18,9 @@ public struct CorpusGraph: Sendable {
     public private(set) var problems: [Problem]
 
     /// A graph read back from the on-disk index.
-    init(graph: KnowledgeGraph, linkCount: Int, externalLinkCount: Int, problems: [Problem], config: CorpusConfig) {
+    init(graph: KnowledgeGraph, linkCount: Int, externalLinkCount: Int, problems: [Problem], config: CorpusConfig, termIndex: TermIndex?) {
         self.graph = graph
+        self.termIndex = termIndex
         self.linkCount = linkCount
         self.externalLinkCount = externalLinkCount
         self.problems = problems

@@ -104,7 +104,9 @@ public struct CorpusIndex: Sendable {
                 var problems = scanProblems
                 for _ in 0..<(try reader.readCount()) { problems.append(try Problem(from: &reader)) }
                 let graph = try KnowledgeGraph(from: &reader)
-                return CorpusGraph(graph: graph, linkCount: links, externalLinkCount: external, problems: problems, config: config)
+                let terms = try TermIndex(from: &reader, nodeCount: graph.nodeCount)
+                return CorpusGraph(graph: graph, linkCount: links, externalLinkCount: external, problems: problems,
+                                   config: config, termIndex: terms)
             } catch {
                 return nil
             }
@@ -170,6 +172,7 @@ public struct CorpusIndex: Sendable {
         writer.write(problems.count)
         for problem in problems { problem.encode(to: &writer) }
         built.graph.encode(to: &writer)
+        (built.termIndex ?? TermIndex(built.graph)).encode(to: &writer)
         try? AtomicFile.write(writer.bytes, to: graphFile)
     }
 

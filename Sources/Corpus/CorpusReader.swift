@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Graph
 
 /// Everything read from a corpus folder: its configuration, its articles in path order, and the
 /// problems met on the way. A bad file is a problem, never a reason to stop.
@@ -50,7 +51,8 @@ public struct CorpusReader: Sendable {
             return graph
         }
         let extracted = extract(scan, reusing: cached?.records ?? [:])
-        let graph = CorpusGraph(extracted.corpus)
+        var graph = CorpusGraph(extracted.corpus)
+        if index != nil { graph.termIndex = TermIndex(graph.graph) }
         index?.save(files: scan.files, configBytes: scan.configBytes, records: extracted.records,
                     graph: (graph, scan.problems.count))
         return graph

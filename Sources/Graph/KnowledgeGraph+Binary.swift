@@ -29,7 +29,7 @@ extension KnowledgeGraph {
         writer.write(edgeSource)
         writer.write(edgeTarget)
         writer.write(edgeWeight)
-        for anchors in edgeAnchors { writer.write(anchors) }
+        edgeAnchors.encode(to: &writer)
         writer.write(outOffsets)
         writer.write(inOffsets)
         writer.write(inEdges)
@@ -61,9 +61,7 @@ extension KnowledgeGraph {
         }
         let source = try reader.readInt32s(), target = try reader.readInt32s(), weight = try reader.readInt32s()
         guard target.count == source.count, weight.count == source.count else { throw ByteReader.Corrupt() }
-        var anchors: [[String]] = []
-        anchors.reserveCapacity(source.count)
-        for _ in 0..<source.count { anchors.append(try reader.readStrings()) }
+        let anchors = try AnchorLists.decode(from: &reader, edges: source.count)
         let outOffsets = try reader.readInt32s(), inOffsets = try reader.readInt32s(), inEdges = try reader.readInt32s()
         guard outOffsets.count == n + 1, inOffsets.count == n + 1, inEdges.count == source.count,
               source.allSatisfy({ $0 >= 0 && Int($0) < n }), target.allSatisfy({ $0 >= 0 && Int($0) < n }),

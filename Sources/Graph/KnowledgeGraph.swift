@@ -13,7 +13,7 @@ public struct KnowledgeGraph: Sendable {
     public let edgeSource: [Int32]
     public let edgeTarget: [Int32]
     public let edgeWeight: [Int32]
-    public let edgeAnchors: [[String]]
+    public let edgeAnchors: AnchorLists
     /// Outgoing edges of `u` are `outOffsets[u] ..< outOffsets[u + 1]`, in edge order.
     public let outOffsets: [Int32]
     /// Incoming edges of `v` are `inEdges[inOffsets[v] ..< inOffsets[v + 1]]`, sorted by source.
@@ -62,7 +62,7 @@ public struct KnowledgeGraph: Sendable {
         self.edgeSource = merged.map(\.source)
         self.edgeTarget = merged.map(\.target)
         self.edgeWeight = merged.map(\.weight)
-        self.edgeAnchors = merged.map(\.anchors)
+        self.edgeAnchors = AnchorLists(merged.map(\.anchors))
 
         let n = nodes.count
         var outOffsets = [Int32](repeating: 0, count: n + 1)
@@ -110,7 +110,7 @@ public struct KnowledgeGraph: Sendable {
     public func inDegree(_ v: Int) -> Int { Int(inOffsets[v + 1] - inOffsets[v]) }
 
     /// The stored arrays as they are, for reading the on-disk index.
-    init(nodes: [Node], edgeSource: [Int32], edgeTarget: [Int32], edgeWeight: [Int32], edgeAnchors: [[String]],
+    init(nodes: [Node], edgeSource: [Int32], edgeTarget: [Int32], edgeWeight: [Int32], edgeAnchors: AnchorLists,
          outOffsets: [Int32], inOffsets: [Int32], inEdges: [Int32], categoryNames: [String], title: String?, language: String?) {
         self.nodes = nodes
         self.edgeSource = edgeSource

@@ -14,15 +14,23 @@ public enum TermMatch: Sendable, Equatable {
 /// index.resolve("والمكتب الأوسط")  // .found(middleoffice)
 /// ```
 public struct TermIndex: Sendable {
-    /// One lookup table per stage, in the contract's order: slug key, title, aliases, anchor texts.
-    private var exact: [[String: [Int]]] = Array(repeating: [:], count: 4)
-    private var stripped: [[String: [Int]]] = Array(repeating: [:], count: 4)
-    /// Folded names for "did you mean", with the node they name.
-    private var names: [(name: [Unicode.Scalar], node: Int)] = []
+    /// One lookup table per stage, in the contract's order: slug key, title, aliases, anchor texts;
+    /// names as folded, and with their Arabic prefixes dropped.
+    private let exact: [SortedTable]
+    private let stripped: [SortedTable]
 
     public init(_ graph: KnowledgeGraph) {
+        var exact: [[String: [Int]]] = Array(repeating: [:], count: 4)
+        var stripped: [[String: [Int]]] = Array(repeating: [:], count: 4)
+        // Each distinct anchor text once per node: popular terms are linked with the same words
+        // thousands of times.
         var anchors = Array(repeating: [String](), count: graph.nodeCount)
-        for e in 0..<graph.edgeCount { anchors[Int(graph.edgeTarget[e])] += graph.edgeAnchors[e] }
+        for v in 0..<graph.nodeCount {
+            var seen: Set<String> = []
+            for e in graph.incomingEdges(of: v) {
+                for anchor in graph.edgeAnchors[Int(e)] where seen.insert(anchor).inserted { anchors[v].append(anchor) }
+            }
+        }
         for (v, node) in graph.nodes.enumerated() {
             let aliases = node.aliases.map { $0.hasPrefix("/") ? TermKey.trimSlashes($0) : $0 }
             let stages: [[String]] = [[node.key], node.isStub ? [] : [node.title], aliases, anchors[v]]
@@ -30,12 +38,25 @@ public struct TermIndex: Sendable {
                 for text in texts {
                     let folded = TermFolding.fold(text)
                     guard !folded.isEmpty else { continue }
-                    add(v, folded, to: &exact[stage])
-                    for variant in TermFolding.prefixVariants(folded) { add(v, variant, to: &stripped[stage]) }
-                    if stage < 3 { names.append((Array(folded.unicodeScalars), v)) }
+                    Self.add(v, folded, to: &exact[stage])
+                    for variant in TermFolding.prefixVariants(folded) { Self.add(v, variant, to: &stripped[stage]) }
                 }
             }
         }
+        self.exact = exact.map(SortedTable.init)
+        self.stripped = stripped.map(SortedTable.init)
+    }
+
+    /// Writes the tables to the on-disk index, so that a query never folds the whole corpus.
+    public func encode(to writer: inout ByteWriter) {
+        for table in exact + stripped { table.encode(to: &writer) }
+    }
+
+    public init(from reader: inout ByteReader, nodeCount: Int) throws(ByteReader.Corrupt) {
+        var tables: [SortedTable] = []
+        for _ in 0..<8 { tables.append(try SortedTable(from: &reader, nodeCount: nodeCount)) }
+        exact = Array(tables[0..<4])
+        stripped = Array(tables[4..<8])
     }
 
     /// Resolves `term` stage by stage, exact folding before prefix dropping.
@@ -58,15 +79,20 @@ public struct TermIndex: Sendable {
         let query = Array(folded.unicodeScalars)
         let limit = max(2, query.count / 3)
         var best: [Int: Int] = [:]
-        for (name, node) in names {
-            guard abs(name.count - query.count) <= limit else { continue }
-            let d = editDistance(query, name, limit: limit)
-            if d <= limit && d < (best[node] ?? Int.max) { best[node] = d }
+        // Slug keys, titles and aliases, as folded.
+        for table in exact.prefix(3) {
+            for k in 0..<table.count {
+                let name = Array(table.key(k).unicodeScalars)
+                guard abs(name.count - query.count) <= limit else { continue }
+                let d = editDistance(query, name, limit: limit)
+                guard d <= limit else { continue }
+                for node in table.nodes(k) where d < (best[node] ?? Int.max) { best[node] = d }
+            }
         }
         return best.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.prefix(5).map(\.key)
     }
 
-    private func add(_ node: Int, _ text: String, to table: inout [String: [Int]]) {
+    private static func add(_ node: Int, _ text: String, to table: inout [String: [Int]]) {
         if table[text]?.contains(node) == true { return }
         table[text, default: []].append(node)
     }

@@ -53,21 +53,28 @@ struct CorpusOptions: ParsableArguments {
     }
 }
 
-/// Resolves a term from the command line to a node, or ends the command with exit code 2.
-func resolveTerm(_ term: String, in graph: KnowledgeGraph) throws -> Int {
-    switch TermIndex(graph).resolve(term) {
-    case .found(let v):
-        return v
-    case .ambiguous(let candidates):
-        Output.error("error: \"\(term)\" is ambiguous; it could be:")
-        for v in candidates { Output.error("  \(graph.nodes[v].slug)\t\(graph.nodes[v].title)") }
-        throw ExitCode(2)
-    case .unknown(let suggestions):
-        Output.error("error: no term \"\(term)\"")
-        if !suggestions.isEmpty {
-            Output.error("did you mean:")
-            for v in suggestions { Output.error("  \(graph.nodes[v].slug)\t\(graph.nodes[v].title)") }
+/// Resolves terms from the command line to nodes, or ends the command with exit code 2.
+/// A term that is exactly a slug needs no index; the term index is built once, only if needed.
+func resolveTerms(_ terms: [String], in built: CorpusGraph) throws -> [Int] {
+    let graph = built.graph
+    var index = built.termIndex
+    return try terms.map { term in
+        if let v = graph.index(ofKey: TermKey.normalize(TermKey.trimSlashes(term))) { return v }
+        if index == nil { index = TermIndex(graph) }
+        switch index!.resolve(term) {
+        case .found(let v):
+            return v
+        case .ambiguous(let candidates):
+            Output.error("error: \"\(term)\" is ambiguous; it could be:")
+            for v in candidates { Output.error("  \(graph.nodes[v].slug)\t\(graph.nodes[v].title)") }
+            throw ExitCode(2)
+        case .unknown(let suggestions):
+            Output.error("error: no term \"\(term)\"")
+            if !suggestions.isEmpty {
+                Output.error("did you mean:")
+                for v in suggestions { Output.error("  \(graph.nodes[v].slug)\t\(graph.nodes[v].title)") }
+            }
+            throw ExitCode(2)
         }
-        throw ExitCode(2)
     }
 }

@@ -46,8 +46,9 @@ struct NeighborsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let graph = try options.load().graph
-        let v = try resolveTerm(term, in: graph)
+        let built = try options.load()
+        let graph = built.graph
+        let v = try resolveTerms([term], in: built)[0]
         let found = graph.neighbors(of: v, depth: depth, direction: direction)
         if options.json {
             try Output.json(Answer(term: graph.nodes[v].slug, neighbors: found.map {

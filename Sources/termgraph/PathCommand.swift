@@ -72,14 +72,16 @@ struct PathCommand: ParsableCommand {
     }
 
     func run() throws {
-        let graph = try options.load().graph
+        let built = try options.load()
+        let graph = built.graph
         let sources: [Int], targets: [Int], fromName: String, toName: String
         if let fromCategory, let toCategory {
             sources = try members(fromCategory, graph)
             targets = try members(toCategory, graph)
             (fromName, toName) = (fromCategory, toCategory)
         } else {
-            let s = try resolveTerm(from!, in: graph), t = try resolveTerm(to!, in: graph)
+            let ends = try resolveTerms([from!, to!], in: built)
+            let (s, t) = (ends[0], ends[1])
             (sources, targets) = ([s], [t])
             (fromName, toName) = (graph.nodes[s].slug, graph.nodes[t].slug)
         }

@@ -20,8 +20,13 @@ import Testing
         let fresh = CorpusGraph(try CorpusReader().read(corpus.url))
         let indexed = try CorpusReader().readGraph(corpus.url, index: index)
         #expect(fingerprint(indexed) == fingerprint(fresh), "after \(step)", sourceLocation: sourceLocation)
-        // A second read, now answered from the index alone, still agrees.
-        #expect(fingerprint(try CorpusReader().readGraph(corpus.url, index: index)) == fingerprint(fresh), "again after \(step)", sourceLocation: sourceLocation)
+        // A second read, now answered from the index alone, still agrees, term lookup included.
+        let again = try CorpusReader().readGraph(corpus.url, index: index)
+        #expect(fingerprint(again) == fingerprint(fresh), "again after \(step)", sourceLocation: sourceLocation)
+        let terms = TermIndex(fresh.graph)
+        for term in ["Hub", "y edited", "x", "missing", "hub"] {
+            #expect(again.termIndex?.resolve(term) == terms.resolve(term), "\(term) after \(step)", sourceLocation: sourceLocation)
+        }
     }
 
     private func write(_ corpus: TemporaryCorpus, _ path: String, _ text: String) throws {

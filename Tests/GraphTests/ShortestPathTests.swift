@@ -58,7 +58,7 @@ import Testing
         #expect(graph.edgeCount == 1)
         #expect(graph.edgeSource == [1] && graph.edgeTarget == [0])
         #expect(graph.edgeWeight == [3])
-        #expect(graph.edgeAnchors == [["x", "y"]])
+        #expect(Array(graph.edgeAnchors) == [["x", "y"]])
     }
 
     @Test func aLongChainDoesNotExhaustTheStack() {

@@ -1,4 +1,5 @@
-import Graph
+import Foundation
+@testable import Graph
 import Testing
 
 @Suite struct TermIndexTests {
@@ -72,5 +73,21 @@ import Testing
         #expect(TermFolding.fold("  أإآٱ  ةىؤئ ") == "اااا هيوي")
         #expect(TermFolding.fold("Straße") == "strasse")
         #expect(TermFolding.fold("ﻣﻜﺘﺐ") == "مكتب")  // presentation forms, NFKC
+    }
+}
+
+@Suite struct FoldingFastPathTests {
+    /// The fast path must give exactly what full NFKC and case folding give.
+    @Test func fastPathAgreesWithFoundation() {
+        let samples = ["Back Office", "المكتب الأوسط", "مَكْتَبٌ", "ٱلْمَكْتَب", "ABC xyz 123", "وَالتَّسْوِيَة", "٠١٢٣ أرقام", "ـتطويلـ"]
+        for text in samples {
+            #expect(!TermFolding.needsUnicodeNormalization(text), "\(text)")
+            let slow = text.precomposedStringWithCompatibilityMapping.folding(options: [.caseInsensitive], locale: nil)
+            #expect(TermFolding.fold(text) == TermFolding.fold(slow + ""), "\(text)")
+        }
+        // Combining hamza after ae (U+06D5) composes to U+06C0 under NFKC: the slow path must be taken.
+        #expect(TermFolding.needsUnicodeNormalization("\u{06D5}\u{0654}"))
+        #expect(TermFolding.fold("\u{06D5}\u{0654}") == "\u{06C0}")
+        #expect(TermFolding.needsUnicodeNormalization("ﻣﻜﺘﺐ"))
     }
 }

@@ -1,0 +1,61 @@
+/// The anchor texts of every edge: built as lists, or read from the on-disk index as one byte
+/// buffer that is decoded edge by edge only when asked — a path query never pays for them.
+public struct AnchorLists: RandomAccessCollection, Sendable {
+    private enum Storage: Sendable {
+        case lists([[String]])
+        /// `bytes[offsets[e] ..< offsets[e + 1]]` holds edge `e`'s list as `ByteWriter` wrote it.
+        case encoded(bytes: [UInt8], offsets: [Int32])
+    }
+
+    private let storage: Storage
+
+    public init(_ lists: [[String]]) {
+        storage = .lists(lists)
+    }
+
+    init(encoded bytes: [UInt8], offsets: [Int32]) {
+        storage = .encoded(bytes: bytes, offsets: offsets)
+    }
+
+    public var startIndex: Int { 0 }
+
+    public var endIndex: Int {
+        switch storage {
+        case .lists(let lists): return lists.count
+        case .encoded(_, let offsets): return Swift.max(offsets.count - 1, 0)
+        }
+    }
+
+    public subscript(e: Int) -> [String] {
+        switch storage {
+        case .lists(let lists):
+            return lists[e]
+        case let .encoded(bytes, offsets):
+            var reader = ByteReader(bytes, position: Int(offsets[e]))
+            return (try? reader.readStrings()) ?? []
+        }
+    }
+
+    /// Appends all lists and their offsets, so that reading them back is two copies.
+    func encode(to writer: inout ByteWriter) {
+        var body = ByteWriter()
+        var offsets: [Int32] = [0]
+        offsets.reserveCapacity(count + 1)
+        for e in indices {
+            body.write(self[e])
+            offsets.append(Int32(body.bytes.count))
+        }
+        writer.write(offsets)
+        writer.write(body.bytes.count)
+        writer.append(body.bytes)
+    }
+
+    static func decode(from reader: inout ByteReader, edges: Int) throws(ByteReader.Corrupt) -> AnchorLists {
+        let offsets = try reader.readInt32s()
+        let length = try reader.readCount()
+        let bytes = try reader.readBytes(length)
+        guard offsets.count == edges + 1, offsets.first == 0, Int(offsets.last!) == length,
+              zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }) else { throw ByteReader.Corrupt() }
+        return AnchorLists(encoded: bytes, offsets: offsets)
+    }
+}
