@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Graph
+import Synchronization
 
 /// Everything read from a corpus folder: its configuration, its articles in path order, and the
 /// problems met on the way. A bad file is a problem, never a reason to stop.
@@ -17,7 +18,12 @@ public struct Corpus: Sendable {
 /// let corpus = try CorpusReader().read(URL(fileURLWithPath: "corpus"))
 /// ```
 public struct CorpusReader: Sendable {
-    public init() {}
+    /// Called from worker threads as files are read: (files done, files to read).
+    public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+
+    public init(progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) {
+        self.progress = progress
+    }
 
     public enum Failure: Error, CustomStringConvertible {
         case notAFolder(String)
@@ -100,7 +106,7 @@ public struct CorpusReader: Sendable {
     func extract(_ scan: Scan, reusing records: [String: (FileStamp, ExtractedFile)]) -> (corpus: Corpus, records: [ExtractedFile]) {
         let reader = ArticleReader(categoryKey: scan.config.categoryKey)
         let root = scan.root.path
-        let results = Self.parallelMap(scan.files) { file -> ExtractedFile in
+        let results = Self.parallelMap(scan.files, progress: progress) { file -> ExtractedFile in
             if let (stamp, record) = records[file.path], stamp == file.stamp { return record }
             let bytes: [UInt8]
             do {
@@ -225,16 +231,22 @@ public struct CorpusReader: Sendable {
     }
 
     /// `transform` over `items` on every core, results in input order.
-    static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+    static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], progress: (@Sendable (Int, Int) -> Void)? = nil,
+                                                      _ transform: @Sendable (T) -> R) -> [R] {
         let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
         results.initialize(repeating: nil)
         defer { results.deallocate() }
         let box = UnsafeSendable(results)
         let chunk = 64
         let chunks = (items.count + chunk - 1) / chunk
+        let done = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             for i in (c * chunk)..<min(items.count, (c + 1) * chunk) {
                 box.value[i] = transform(items[i])
+            }
+            if let progress {
+                let finished = done.add(min(chunk, items.count - c * chunk), ordering: .relaxed).newValue
+                progress(finished, items.count)
             }
         }
         return results.map { $0! }

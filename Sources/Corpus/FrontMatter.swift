@@ -95,13 +95,18 @@ public struct FrontMatter: Sendable, Equatable {
                 guard !indicators.contains(bytes[valueStart]), bytes[valueEnd - 1] != UInt8(ascii: ":") else { return nil }
                 for k in valueStart..<valueEnd {
                     let c = bytes[k]
-                    if c == 0x09 { return nil }
+                    // Controls and Unicode line breaks (NEL, LS, PS) are for the YAML parser to judge.
+                    if c < 0x20 || c == 0x7F { return nil }
+                    if c == 0xC2 && k + 1 < valueEnd && bytes[k + 1] == 0x85 { return nil }
+                    if c == 0xE2 && k + 2 < valueEnd && bytes[k + 1] == 0x80 && (bytes[k + 2] == 0xA8 || bytes[k + 2] == 0xA9) { return nil }
                     if c == 0x20 && k + 1 < valueEnd && bytes[k + 1] == UInt8(ascii: "#") { return nil }
                     if c == UInt8(ascii: ":") && k + 1 < valueEnd && bytes[k + 1] == 0x20 { return nil }
                 }
                 let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]), as: UTF8.self)
                 if value == "~" || value == "null" || value == "Null" || value == "NULL" { continue }
                 let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<colon]), as: UTF8.self)
+                // A repeated key is an error the YAML parser reports.
+                if result.entries.contains(where: { $0.key == key }) { return nil }
                 result.entries.append((key, .text(value)))
             }
             return result
@@ -157,6 +162,9 @@ public struct FrontMatterError: Error, Sendable, Equatable {
             self.init(line: firstLine + max(mark.line, 1) - 1, message: message)
         case let .reader(problem, _, _, _):
             self.init(line: firstLine, message: problem)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let first = duplicates.sorted().first ?? ""
+            self.init(line: firstLine + max(context.mark.line, 1) - 1, message: "duplicate key \"\(first)\"")
         default:
             self.init(line: firstLine, message: "\(error)")
         }

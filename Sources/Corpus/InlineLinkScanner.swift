@@ -103,6 +103,9 @@ struct InlineLinkScanner {
     private struct Opener {
         var position: Int
         var isImage: Bool
+        /// Whether another bracket stands between this one and its `]`: such text can never be
+        /// a link label, so it is never looked up (which keeps deep nesting linear).
+        var holdsBracket = false
     }
 
     /// Scans `run` and appends what it finds to `links`.
@@ -144,6 +147,7 @@ struct InlineLinkScanner {
                     i = skipAngle(b, i, &memo)
                 }
             case UInt8(ascii: "!") where i + 1 < n && b[i + 1] == UInt8(ascii: "["):
+                if !openers.isEmpty { openers[openers.count - 1].holdsBracket = true }
                 openers.append(Opener(position: i + 1, isImage: true))
                 i += 2
             case UInt8(ascii: "["):
@@ -153,15 +157,17 @@ struct InlineLinkScanner {
                     inactiveBelow = openers.count
                     i = next
                 } else {
+                    if !openers.isEmpty { openers[openers.count - 1].holdsBracket = true }
                     openers.append(Opener(position: i, isImage: false))
                     i += 1
                 }
             case UInt8(ascii: "]"):
                 guard let opener = openers.popLast() else { i += 1; continue }
+                if !openers.isEmpty { openers[openers.count - 1].holdsBracket = true }
                 let deactivated = !opener.isImage && openers.count < inactiveBelow
                 inactiveBelow = min(inactiveBelow, openers.count)
                 guard !deactivated else { i += 1; continue }
-                if let (target, kind, next) = linkAfterBracket(b, opener.position, i, definitions, &memo) {
+                if let (target, kind, next) = linkAfterBracket(b, opener.position, i, definitions, textIsLabel: !opener.holdsBracket, &memo) {
                     if opener.isImage {
                         // An image's description is its alt text: links inside it are not links.
                         while let last = starts.last, last > opener.position {
@@ -187,7 +193,8 @@ struct InlineLinkScanner {
     /// After the `]` at `close` matching `[` at `open`: an inline destination, a full or collapsed
     /// reference, or a shortcut reference, in CommonMark's order of preference.
     private static func linkAfterBracket(_ b: UnsafeBufferPointer<UInt8>, _ open: Int, _ close: Int,
-                                         _ definitions: [String: String], _ memo: inout SearchMemo) -> (String, Link.Kind, Int)? {
+                                         _ definitions: [String: String], textIsLabel: Bool,
+                                         _ memo: inout SearchMemo) -> (String, Link.Kind, Int)? {
         let after = close + 1
         if after < b.count && b[after] == UInt8(ascii: "(") {
             var cursor = Cursor(bytes: b, position: after + 1)
@@ -215,11 +222,15 @@ struct InlineLinkScanner {
                 j += 1
             }
             if j < b.count && b[j] == UInt8(ascii: "]") && j - after <= maximumLabelBytes {
-                let label = j == after + 1 ? Array(text) : Array(UnsafeBufferPointer(rebasing: b[(after + 1)..<j]))
+                let collapsed = j == after + 1
+                guard textIsLabel || !collapsed else { return nil }
+                let label = collapsed ? Array(text) : Array(UnsafeBufferPointer(rebasing: b[(after + 1)..<j]))
                 if let target = definitions[normalizeLabel(label)] { return (target, .reference, j + 1) }
                 return nil
             }
         }
+        // Text with brackets inside is no label (CommonMark), so it is never looked up.
+        guard textIsLabel else { return nil }
         if let target = definitions[normalizeLabel(Array(text))] { return (target, .reference, after) }
         return nil
     }

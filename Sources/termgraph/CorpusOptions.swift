@@ -19,6 +19,12 @@ struct CorpusOptions: ParsableArguments {
 
     private var root: URL { URL(fileURLWithPath: corpus) }
 
+    /// A reader that draws a progress bar on a terminal for large corpora.
+    private var reader: CorpusReader {
+        guard let bar = ProgressBar.forTerminal() else { return CorpusReader() }
+        return CorpusReader(progress: { done, total in bar.update(done: done, total: total) })
+    }
+
     private var index: CorpusIndex? {
         if noCache { return nil }
         return CorpusIndex(folder: cacheDir.map { URL(fileURLWithPath: $0) } ?? CorpusIndex.defaultFolder(for: root))
@@ -30,7 +36,7 @@ struct CorpusOptions: ParsableArguments {
     func load() throws -> CorpusGraph {
         let built: CorpusGraph
         do {
-            built = try CorpusReader().readGraph(root, index: index)
+            built = try reader.readGraph(root, index: index)
         } catch {
             Output.error("\(error)")
             throw ExitCode(2)
@@ -45,7 +51,7 @@ struct CorpusOptions: ParsableArguments {
     /// Every article with its links (unchanged files come from the index).
     func loadCorpus() throws -> Corpus {
         do {
-            return try CorpusReader().read(root, index: index)
+            return try reader.read(root, index: index)
         } catch {
             Output.error("\(error)")
             throw ExitCode(2)

@@ -72,6 +72,19 @@ import Testing
         }
     }
 
+    @Test func duplicateKeysAreOneLineProblemWhateverTheParserPath() {
+        #expect(throws: Problem(file: "a.md", line: 2, kind: .frontMatter, message: "duplicate key \"title\"")) {
+            try read("---\ntitle: First\ntitle: Second\n---\n")
+        }
+        #expect(throws: Problem(file: "a.md", line: 3, kind: .frontMatter, message: "duplicate key \"b\"")) {
+            try read("---\n[a]: 1\nb: 1\nb: 2\n---\n")
+        }
+    }
+
+    @Test func controlCharactersInPlainValuesGoToTheYAMLParser() {
+        #expect(throws: Problem.self) { try read("---\ntitle: Bell\u{07}here\n---\n") }
+    }
+
     @Test func badBytesAreProblemsWithTheirLine() {
         #expect(throws: Problem(file: "a.md", line: 2, kind: .encoding, message: "file is not valid UTF-8")) {
             try ArticleReader().read(Array("ok\n".utf8) + [0xFF, 0xFE] + Array("\n".utf8), path: "a.md")

@@ -38,6 +38,12 @@ import Testing
         #expect(links(text).map(\.target) == ["/target"])
     }
 
+    @Test func deeplyNestedBracketBlocksWithADefinition() {
+        let block = String(repeating: "[", count: 2_000) + String(repeating: "]", count: 2_000)
+        let text = "[x]: /y\n\n" + String(repeating: block + "\n", count: 30) + "[x] [a [b]][x]"
+        #expect(links(text).map(\.target) == ["/y", "/y"])
+    }
+
     @Test func enormousTargetsAndManyLinksInOneFile() {
         let target = "/" + String(repeating: "a", count: 1_000_000)
         #expect(links("[a](\(target))").map(\.target.count) == [target.count])
