@@ -50,6 +50,8 @@ public struct LinkResolver: Sendable {
         let trimmed = target.trimmingSpaces
         guard let (rawPath, rootRelative) = internalPath(trimmed, kind: kind) else { return .external }
         var decoded = percentDecode(dropQueryAndFragment(rawPath))
+        // A bare `#fragment` or `?query` points into the article itself, wherever it lives.
+        if decoded.isEmpty { return .none }
         if rootRelative {
             decoded = stripBase(TermKey.trimSlashes(decoded))
         } else {

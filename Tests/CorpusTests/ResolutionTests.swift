@@ -67,6 +67,8 @@ import Testing
         #expect(resolve("mailto:a@b.c") == "external")
         #expect(resolve("//cdn.example.com/x") == "external")
         #expect(resolve("#section") == "none")
+        #expect(resolve("#section", from: "guide/intro.md") == "none")
+        #expect(resolve("?q=1#x", from: "Web/API/Gamepad/index.md") == "none")
         #expect(resolve("?q=1") == "none")
         #expect(resolve("/") == "none")
         #expect(resolve("") == "none")
