@@ -42,6 +42,9 @@ public struct FrontMatter: Sendable, Equatable {
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
+        } catch let YamlError.duplicatedKeysInMapping(duplicates, _) {
+            // Yams' own mark for this error depends on dictionary order: find the line ourselves.
+            throw duplicateKeyError(yaml, duplicates: Set(duplicates), firstLine: firstLine)
         } catch let error as YamlError {
             throw FrontMatterError(yaml: error, firstLine: firstLine)
         } catch {
@@ -62,6 +65,21 @@ public struct FrontMatter: Sendable, Equatable {
             }
         }
         return result
+    }
+
+    /// The first top-level line that repeats a key, or the front matter's first line when the
+    /// repeated keys are not plain text.
+    private static func duplicateKeyError(_ yaml: String, duplicates: Set<String>, firstLine: Int) -> FrontMatterError {
+        var seen: Set<String> = []
+        for (offset, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard let first = line.first, first != " ", first != "\t", first != "#", let colon = line.firstIndex(of: ":") else { continue }
+            var key = String(line[..<colon]).trimmingSpaces
+            if key.count >= 2, let quote = key.first, quote == "\"" || quote == "'", key.last == quote { key = String(key.dropFirst().dropLast()) }
+            if duplicates.contains(key) && !seen.insert(key).inserted {
+                return FrontMatterError(line: firstLine + offset, message: "duplicate key \"\(key)\"")
+            }
+        }
+        return FrontMatterError(line: firstLine, message: "front matter repeats a key")
     }
 
     /// The common shape, one `key: plain value` a line, read without the YAML parser.
@@ -162,9 +180,6 @@ public struct FrontMatterError: Error, Sendable, Equatable {
             self.init(line: firstLine + max(mark.line, 1) - 1, message: message)
         case let .reader(problem, _, _, _):
             self.init(line: firstLine, message: problem)
-        case let .duplicatedKeysInMapping(duplicates, context):
-            let first = duplicates.sorted().first ?? ""
-            self.init(line: firstLine + max(context.mark.line, 1) - 1, message: "duplicate key \"\(first)\"")
         default:
             self.init(line: firstLine, message: "\(error)")
         }

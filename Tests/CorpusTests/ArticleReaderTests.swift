@@ -73,11 +73,17 @@ import Testing
     }
 
     @Test func duplicateKeysAreOneLineProblemWhateverTheParserPath() {
-        #expect(throws: Problem(file: "a.md", line: 2, kind: .frontMatter, message: "duplicate key \"title\"")) {
+        #expect(throws: Problem(file: "a.md", line: 3, kind: .frontMatter, message: "duplicate key \"title\"")) {
             try read("---\ntitle: First\ntitle: Second\n---\n")
         }
-        #expect(throws: Problem(file: "a.md", line: 3, kind: .frontMatter, message: "duplicate key \"b\"")) {
+        #expect(throws: Problem(file: "a.md", line: 4, kind: .frontMatter, message: "duplicate key \"b\"")) {
             try read("---\n[a]: 1\nb: 1\nb: 2\n---\n")
+        }
+        // Repeated keys that are not text: the same answer every time.
+        for _ in 0..<20 {
+            #expect(throws: Problem(file: "a.md", line: 2, kind: .frontMatter, message: "front matter repeats a key")) {
+                try read("---\n[a]: 1\n[a]: 2\n{b: 1}: 3\n{b: 1}: 4\n---\n")
+            }
         }
     }
 
