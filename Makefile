@@ -7,7 +7,7 @@ SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE    := .build/release/termgraph
 DEBUG      := .build/debug/termgraph
 
-.PHONY: all deps build run test test-swift test-interop bench clean
+.PHONY: all deps build run test test-swift test-interop fuzz bench clean
 
 all: build
 
@@ -46,6 +46,13 @@ test-swift:
 
 test-interop:
 	$(TEST_ENV) TERMGRAPH_BIN=$(CURDIR)/$(DEBUG) $(PYTHON) -m pytest -q Tests/interop
+
+## fuzz: build the libFuzzer targets (front matter, link scanner), replay the committed seeds and
+## fuzz each briefly; the fixed seed makes a CI run repeatable (see Fuzz/README.md for long runs)
+FUZZ_SECONDS ?= 60
+FUZZ_RUNS    ?= 30000
+fuzz:
+	Fuzz/run.sh $(FUZZ_SECONDS) --parallel -- -seed=1 -runs=$(FUZZ_RUNS)
 
 bench: build
 	@[ -x /usr/bin/time ] || { echo "installing: time"; $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq time >/dev/null; }
