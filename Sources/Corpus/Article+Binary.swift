@@ -10,18 +10,7 @@ extension Article {
         writer.write(keywords)
         writer.write(aliases)
         writer.write(category)
-        writer.write(attributes.count)
-        for attribute in attributes {
-            writer.write(attribute.name)
-            switch attribute.value {
-            case .text(let text):
-                writer.write(false)
-                writer.write(text)
-            case .list(let items):
-                writer.write(true)
-                writer.write(items)
-            }
-        }
+        NodeAttribute.encode(attributes, to: &writer)
         writer.write(links.count)
         for link in links {
             writer.write(link.target)
@@ -36,11 +25,7 @@ extension Article {
         let title = try reader.readString(), description = try reader.readOptionalString()
         let keywords = try reader.readStrings(), aliases = try reader.readStrings()
         let category = try reader.readOptionalString()
-        var attributes: [NodeAttribute] = []
-        for _ in 0..<(try reader.readCount()) {
-            let name = try reader.readString()
-            attributes.append(NodeAttribute(name: name, value: try reader.readBool() ? .list(try reader.readStrings()) : .text(try reader.readString())))
-        }
+        let attributes = try NodeAttribute.decodeList(from: &reader)
         let count = try reader.readCount()
         var links: [Link] = []
         links.reserveCapacity(count)

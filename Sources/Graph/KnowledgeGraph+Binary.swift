@@ -13,18 +13,7 @@ extension KnowledgeGraph {
             writer.write(node.categoryInferred)
             writer.write(node.isStub)
             writer.write(node.path)
-            writer.write(node.attributes.count)
-            for attribute in node.attributes {
-                writer.write(attribute.name)
-                switch attribute.value {
-                case .text(let text):
-                    writer.write(false)
-                    writer.write(text)
-                case .list(let items):
-                    writer.write(true)
-                    writer.write(items)
-                }
-            }
+            NodeAttribute.encode(node.attributes, to: &writer)
         }
         writer.write(edgeSource)
         writer.write(edgeTarget)
@@ -50,11 +39,7 @@ extension KnowledgeGraph {
             let category = try reader.readInt()
             let inferred = try reader.readBool(), stub = try reader.readBool()
             let path = try reader.readOptionalString()
-            var attributes: [NodeAttribute] = []
-            for _ in 0..<(try reader.readCount()) {
-                let name = try reader.readString()
-                attributes.append(NodeAttribute(name: name, value: try reader.readBool() ? .list(try reader.readStrings()) : .text(try reader.readString())))
-            }
+            let attributes = try NodeAttribute.decodeList(from: &reader)
             nodes.append(Node(slug: slug, key: key, title: title, description: description, keywords: keywords, aliases: aliases,
                               category: category >= 0 ? category : nil, categoryInferred: inferred, isStub: stub,
                               path: path, attributes: attributes))
@@ -73,5 +58,32 @@ extension KnowledgeGraph {
         self.init(nodes: nodes, edgeSource: source, edgeTarget: target, edgeWeight: weight, edgeAnchors: anchors,
                   outOffsets: outOffsets, inOffsets: inOffsets, inEdges: inEdges, categoryNames: categoryNames,
                   title: try reader.readOptionalString(), language: try reader.readOptionalString())
+    }
+}
+
+extension NodeAttribute {
+    /// Appends a list of attributes: name, then text or list of texts.
+    public static func encode(_ attributes: [NodeAttribute], to writer: inout ByteWriter) {
+        writer.write(attributes.count)
+        for attribute in attributes {
+            writer.write(attribute.name)
+            switch attribute.value {
+            case .text(let text):
+                writer.write(false)
+                writer.write(text)
+            case .list(let items):
+                writer.write(true)
+                writer.write(items)
+            }
+        }
+    }
+
+    public static func decodeList(from reader: inout ByteReader) throws(ByteReader.Corrupt) -> [NodeAttribute] {
+        var attributes: [NodeAttribute] = []
+        for _ in 0..<(try reader.readCount()) {
+            let name = try reader.readString()
+            attributes.append(NodeAttribute(name: name, value: try reader.readBool() ? .list(try reader.readStrings()) : .text(try reader.readString())))
+        }
+        return attributes
     }
 }
