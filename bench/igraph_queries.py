@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Read termgraph's GraphML export with python-igraph and answer the same
+queries: shortest path, neighbours (both directions, depth 1), orphans
+(articles with no incoming edge; stubs are not articles).
+
+    python3 bench/igraph_queries.py GRAPH.graphml --terms TERMS.json --json RESULT.json
+"""
+import time
+
+T_START = time.perf_counter()
+
+import argparse  # noqa: E402
+import hashlib  # noqa: E402
+import json  # noqa: E402
+import resource  # noqa: E402
+import sys  # noqa: E402
+
+import igraph as ig  # noqa: E402
+
+
+def maxrss_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def digest(items):
+    h = hashlib.sha256()
+    for s in items:
+        h.update(s.encode("utf-8") + b"\n")
+    return h.hexdigest()[:16]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("graphml")
+    ap.add_argument("--terms", required=True)
+    ap.add_argument("--json")
+    args = ap.parse_args()
+    phases = {"import": time.perf_counter() - T_START}
+    rss = {"import": maxrss_mb()}
+
+    def phase(name, t0):
+        phases[name] = time.perf_counter() - t0
+        rss[name] = maxrss_mb()
+
+    t0 = time.perf_counter()
+    g = ig.Graph.Read_GraphML(args.graphml)
+    phase("read", t0)
+
+    t0 = time.perf_counter()
+    slugs = g.vs["slug"]
+    stub = [bool(s) for s in g.vs["stub"]] if "stub" in g.vs.attributes() else [False] * g.vcount()
+    index = {s: i for i, s in enumerate(slugs)}
+    phase("index", t0)
+
+    terms = json.load(open(args.terms))
+    result = {
+        "nodes": g.vcount(),
+        "edges": g.ecount(),
+        "articles": stub.count(False),
+        "stubs": stub.count(True),
+        "directed": g.is_directed(),
+    }
+    for name, a, b in (("path", "path_from", "path_to"), ("path2", "path2_from", "path2_to")):
+        t0 = time.perf_counter()
+        p = g.get_shortest_path(index[terms[a]], index[terms[b]], mode="out")
+        phase(name, t0)
+        result[name] = {"length": len(p) - 1, "path": [slugs[i] for i in p]} if p else {"length": None, "path": None}
+    for name in ("neighbors", "neighbors_hub"):
+        t0 = time.perf_counter()
+        v = index[terms[name]]
+        nb = sorted({slugs[i] for i in g.neighbors(v, mode="all") if i != v})
+        phase(name, t0)
+        result[name] = {"count": len(nb), "digest": digest(nb)}
+    t0 = time.perf_counter()
+    indeg = g.indegree()
+    orphans = sorted(slugs[i] for i in range(g.vcount()) if indeg[i] == 0 and not stub[i])
+    phase("orphans", t0)
+    result["orphans"] = {"count": len(orphans), "digest": digest(orphans)}
+
+    phases["total"] = time.perf_counter() - T_START
+    rss["total"] = maxrss_mb()
+    result["seconds"] = {k: round(v, 4) for k, v in phases.items()}
+    result["maxrss_mb"] = {k: round(v, 1) for k, v in rss.items()}
+    out = json.dumps(result, indent=2, ensure_ascii=False)
+    if args.json:
+        with open(args.json, "w") as f:
+            f.write(out + "\n")
+    else:
+        print(out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
