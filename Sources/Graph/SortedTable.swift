@@ -10,10 +10,12 @@ struct SortedTable: Sendable {
 
     init(_ map: [String: [Int]]) {
         var keyBytes: [UInt8] = [], keyOffsets: [Int32] = [0], nodeOffsets: [Int32] = [0], nodes: [Int32] = []
-        for key in map.keys.sorted(by: TermKey.precedes) {
-            keyBytes.append(contentsOf: key.utf8)
+        // Sorting byte arrays is several times faster than sorting strings by their UTF-8 views.
+        let entries = map.map { (key: Array($0.key.utf8), nodes: $0.value) }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
+        for entry in entries {
+            keyBytes.append(contentsOf: entry.key)
             keyOffsets.append(Int32(keyBytes.count))
-            nodes.append(contentsOf: map[key]!.map { Int32($0) })
+            nodes.append(contentsOf: entry.nodes.map { Int32($0) })
             nodeOffsets.append(Int32(nodes.count))
         }
         (self.keyBytes, self.keyOffsets, self.nodeOffsets, self.nodes) = (keyBytes, keyOffsets, nodeOffsets, nodes)
