@@ -10,23 +10,14 @@ import time
 T_START = time.perf_counter()
 
 import argparse  # noqa: E402
-import hashlib  # noqa: E402
 import json  # noqa: E402
-import resource  # noqa: E402
 import sys  # noqa: E402
+
+from phases import digest, finish, maxrss_mb  # noqa: E402
 
 import igraph as ig  # noqa: E402
 
 
-def maxrss_mb():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
-
-
-def digest(items):
-    h = hashlib.sha256()
-    for s in items:
-        h.update(s.encode("utf-8") + b"\n")
-    return h.hexdigest()[:16]
 
 
 def main():
@@ -77,17 +68,7 @@ def main():
     phase("orphans", t0)
     result["orphans"] = {"count": len(orphans), "digest": digest(orphans)}
 
-    phases["total"] = time.perf_counter() - T_START
-    rss["total"] = maxrss_mb()
-    result["seconds"] = {k: round(v, 4) for k, v in phases.items()}
-    result["maxrss_mb"] = {k: round(v, 1) for k, v in rss.items()}
-    out = json.dumps(result, indent=2, ensure_ascii=False)
-    if args.json:
-        with open(args.json, "w") as f:
-            f.write(out + "\n")
-    else:
-        print(out)
-    return 0
+    return finish(result, phases, rss, T_START, args.json)
 
 
 if __name__ == "__main__":

@@ -76,29 +76,34 @@ public struct CorpusIndex: Sendable {
     final class Cached {
         private let index: CorpusIndex
         private let configBytes: [UInt8]?
-        private var graphReader: ByteReader?
-        private var graphFiles: [CorpusFile]?
 
         init(index: CorpusIndex, configBytes: [UInt8]?) {
             self.index = index
             self.configBytes = configBytes
-            if let bytes = try? index.readFile(index.graphFile) {
-                var reader = ByteReader(bytes)
-                if let files = try? index.readHeader(&reader, configBytes: configBytes) {
-                    graphReader = reader
-                    graphFiles = files
-                }
-            }
         }
+
+        /// graph.bin after its header, and the files it was built from; read only when a graph
+        /// is asked for (it is the larger file, and `links` never needs it).
+        private lazy var graphSection: (reader: ByteReader, files: [CorpusFile])? = {
+            guard let bytes = try? index.readFile(index.graphFile) else { return nil }
+            var reader = ByteReader(bytes)
+            guard let files = try? index.readHeader(&reader, configBytes: configBytes) else { return nil }
+            return (reader, files)
+        }()
 
         /// Whether the stored graph was built from exactly these files.
         func matches(_ files: [CorpusFile]) -> Bool {
-            graphFiles == files
+            graphSection?.files == files
+        }
+
+        /// Whether every file has a record under its current stamp, and no record is left over.
+        func recordsMatch(_ files: [CorpusFile]) -> Bool {
+            records.count == files.count && files.allSatisfy { records[$0.path]?.0 == $0.stamp }
         }
 
         /// The stored graph, with this scan's configuration and walk problems in front.
         func graph(config: CorpusConfig, scanProblems: [Problem]) -> CorpusGraph? {
-            guard var reader = graphReader else { return nil }
+            guard var reader = graphSection?.reader else { return nil }
             do throws(ByteReader.Corrupt) {
                 let links = try reader.readInt(), external = try reader.readInt()
                 var problems = scanProblems

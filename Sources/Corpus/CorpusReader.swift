@@ -41,7 +41,7 @@ public struct CorpusReader: Sendable {
         let scan = try scan(root)
         let cached = index?.load(expecting: scan.configBytes)
         let extracted = extract(scan, reusing: cached?.records ?? [:])
-        if let index, cached?.matches(scan.files) != true {
+        if let index, cached?.recordsMatch(scan.files) != true {
             index.save(files: scan.files, configBytes: scan.configBytes, records: extracted.records, graph: nil)
         }
         return extracted.corpus

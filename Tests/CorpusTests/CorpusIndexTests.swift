@@ -29,12 +29,6 @@ import Testing
         }
     }
 
-    private func write(_ corpus: TemporaryCorpus, _ path: String, _ text: String) throws {
-        let url = corpus.url.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
-    }
-
     @Test func answersAlwaysEqualAFreshBuild() throws {
         let corpus = try TemporaryCorpus([
             "termgraph.yml": "categories:\n  a: hub\n",
@@ -48,20 +42,20 @@ import Testing
         defer { try? FileManager.default.removeItem(at: index.folder) }
 
         try expectFresh(corpus, index, "the first build")
-        try write(corpus, "new.md", "[hub](/hub) [missing](/missing)\n")
+        try corpus.write("new.md", "[hub](/hub) [missing](/missing)\n")
         try expectFresh(corpus, index, "adding a file")
         try FileManager.default.removeItem(at: corpus.url.appendingPathComponent("x.md"))
         try expectFresh(corpus, index, "deleting a file")
-        try write(corpus, "y.md", "---\ntitle: Y edited\n---\n[hub](/hub)\n")
+        try corpus.write("y.md", "---\ntitle: Y edited\n---\n[hub](/hub)\n")
         try expectFresh(corpus, index, "editing a file")
         try FileManager.default.moveItem(at: corpus.url.appendingPathComponent("sub/z.md"), to: corpus.url.appendingPathComponent("sub/w.md"))
         try expectFresh(corpus, index, "renaming a file")
         let touched = corpus.url.appendingPathComponent("hub.md")
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 3600)], ofItemAtPath: touched.path)
         try expectFresh(corpus, index, "touching a file")
-        try write(corpus, "termgraph.yml", "categories:\n  b: y\n")
+        try corpus.write("termgraph.yml", "categories:\n  b: y\n")
         try expectFresh(corpus, index, "changing termgraph.yml")
-        try write(corpus, "bad.md", "---\ntitle: [broken\n---\n")
+        try corpus.write("bad.md", "---\ntitle: [broken\n---\n")
         try expectFresh(corpus, index, "adding a broken file")
     }
 
