@@ -110,6 +110,8 @@ fuzz() {
             grep -E '^(==[0-9]+== ?ERROR|SUMMARY|.*Fatal error|ALARM|.*out-of-memory|Test unit written)' "$log" \
                 | head -n 6 | sed "s/^/  [$target]   /"
             [ $keep_going -eq 1 ] || break
+        else
+            break  # libFuzzer stopped cleanly (time or -runs): one run is the whole, repeatable campaign
         fi
     done
     if compgen -G "$artifacts/*" > /dev/null; then

@@ -56,7 +56,8 @@ public struct FrontMatter: Sendable, Equatable {
         }
         var result = FrontMatter()
         for (key, value) in mapping {
-            guard let name = key.scalar?.string else { continue }
+            // A key with no name (`: x`, an anchor alone) names nothing a node could carry.
+            guard let name = key.scalar?.string, !name.isEmpty else { continue }
             if let scalar = value.scalar {
                 if !isNull(scalar) { result.entries.append((name, .text(scalar.string))) }
             } else if let sequence = value.sequence {

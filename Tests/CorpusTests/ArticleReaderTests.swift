@@ -87,6 +87,12 @@ import Testing
         }
     }
 
+    @Test func aKeyWithNoNameIsDropped() throws {
+        let article = try read("---\ntitle: T\n&anchor: >-\n---\n")
+        #expect(article.title == "T")
+        #expect(article.attributes == [])
+    }
+
     @Test func controlCharactersInPlainValuesGoToTheYAMLParser() {
         #expect(throws: Problem.self) { try read("---\ntitle: Bell\u{07}here\n---\n") }
     }
