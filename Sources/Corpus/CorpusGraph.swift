@@ -9,8 +9,10 @@ import Graph
 public struct CorpusGraph: Sendable {
     public private(set) var graph: KnowledgeGraph
     public let config: CorpusConfig
-    /// The term lookup tables, when they were read from (or written to) the on-disk index.
-    public internal(set) var termIndex: TermIndex?
+    /// The term lookup tables, when they are already at hand.
+    var termIndex: TermIndex?
+    /// Where the on-disk index keeps this graph's term tables, when the graph is in the index.
+    var termStore: CorpusIndex.TermStore?
     /// Internal link occurrences: to articles, to stubs, and to the article itself.
     public private(set) var linkCount = 0
     public private(set) var externalLinkCount = 0
@@ -25,6 +27,16 @@ public struct CorpusGraph: Sendable {
         self.externalLinkCount = externalLinkCount
         self.problems = problems
         self.config = config
+    }
+
+    /// The term lookup tables: from the on-disk index when it has them, else built (and then
+    /// stored in the index, so that only the first lookup after a change pays for them).
+    public func terms() -> TermIndex {
+        if let termIndex { return termIndex }
+        if let stored = termStore?.load(nodeCount: graph.nodeCount) { return stored }
+        let built = TermIndex(graph)
+        termStore?.save(built)
+        return built
     }
 
     /// The articles that become nodes: the first of each slug key in path order, and a
@@ -61,61 +73,45 @@ public struct CorpusGraph: Sendable {
                  path: article.path, attributes: article.attributes)
         }
 
-        // Edges and stubs. Anchor texts are kept in first-seen order; a stub's label is the anchor
-        // used most often for it, ties to the first seen.
-        struct Wanted { var node: Int32; var written: String; var anchorCounts: [String: Int] = [:]; var anchorOrder: [String] = [] }
+        // Links are resolved and merged into edges article by article on every core; stubs are
+        // then numbered in the order their first link is met. Anchor texts are kept in first-seen
+        // order; a stub's label is the anchor used most often for it, ties to the first seen.
+        let size = max(256, articles.count / 16)
+        let chunks = stride(from: 0, to: articles.count, by: size).map { $0..<min($0 + size, articles.count) }
+        let resolved = CorpusReader.parallelMap(chunks, chunk: 1) { range in
+            Self.resolveLinks(of: range, in: articles, resolver: resolver)
+        }
+        struct Wanted { var node: Int32; var anchorCounts: [String: Int] = [:]; var anchorOrder: [String] = [] }
         var wanted: [String: Wanted] = [:]
-        var edgeIndex: [UInt64: Int] = [:]
         var edges: [EdgeRecord] = []
         var links = 0, external = 0
-        // Popular targets are written the same way many times: resolve each spelling once.
-        // A relative target depends on the linking file's folder, so it is cached per folder.
-        var resolved: [String: LinkTarget] = [:]
-        for (source, article) in articles.enumerated() {
-            let folder = article.path.lastIndex(of: "/").map { String(article.path[..<$0]) } ?? ""
-            for link in article.links {
-                let target: Int32
-                let cacheKey = link.kind == .wikilink ? "[[" + link.target
-                    : link.target.hasPrefix("/") ? link.target : folder + "\u{0}" + link.target
-                let resolution: LinkTarget
-                if let known = resolved[cacheKey] {
-                    resolution = known
-                } else {
-                    resolution = resolver.resolve(link.target, from: article.path, kind: link.kind)
-                    resolved[cacheKey] = resolution
+        for (range, chunk) in zip(chunks, resolved) {
+            for (source, article) in zip(range, chunk) {
+                links += article.links
+                external += article.external
+                for edge in article.edges {
+                    edges.append(EdgeRecord(source: Int32(source), target: edge.target, weight: edge.weight, anchors: edge.anchors))
                 }
-                switch resolution {
-                case .external:
-                    external += 1
-                    continue
-                case .none:
-                    links += 1
-                    continue
-                case .article(let i):
-                    links += 1
-                    target = Int32(i)
-                case let .wanted(key, written):
-                    links += 1
-                    problems.append(Problem(file: article.path, line: link.line, kind: .wantedLink,
+                var stubEdges: [Int32: Int] = [:]
+                for link in article.wanted {
+                    problems.append(Problem(file: articles[source].path, line: link.line, kind: .wantedLink,
                                             message: "link to \"\(link.target)\" matches no article"))
-                    if wanted[key] == nil {
-                        wanted[key] = Wanted(node: Int32(nodes.count), written: written)
-                        nodes.append(Node(slug: written, key: key, title: written, isStub: true))
+                    if wanted[link.key] == nil {
+                        wanted[link.key] = Wanted(node: Int32(nodes.count))
+                        nodes.append(Node(slug: link.written, key: link.key, title: link.written, isStub: true))
                     }
+                    let stub = wanted[link.key]!.node
                     if !link.text.isEmpty {
-                        if wanted[key]!.anchorCounts[link.text] == nil { wanted[key]!.anchorOrder.append(link.text) }
-                        wanted[key]!.anchorCounts[link.text, default: 0] += 1
+                        if wanted[link.key]!.anchorCounts[link.text] == nil { wanted[link.key]!.anchorOrder.append(link.text) }
+                        wanted[link.key]!.anchorCounts[link.text, default: 0] += 1
                     }
-                    target = wanted[key]!.node
-                }
-                if target == Int32(source) { continue }
-                let pair = UInt64(UInt32(source)) << 32 | UInt64(UInt32(target))
-                if let e = edgeIndex[pair] {
-                    edges[e].weight += 1
-                    if !link.text.isEmpty && !edges[e].anchors.contains(link.text) { edges[e].anchors.append(link.text) }
-                } else {
-                    edgeIndex[pair] = edges.count
-                    edges.append(EdgeRecord(source: Int32(source), target: target, weight: 1, anchors: link.text.isEmpty ? [] : [link.text]))
+                    if let e = stubEdges[stub] {
+                        edges[e].weight += 1
+                        if !link.text.isEmpty && !edges[e].anchors.contains(link.text) { edges[e].anchors.append(link.text) }
+                    } else {
+                        stubEdges[stub] = edges.count
+                        edges.append(EdgeRecord(source: Int32(source), target: stub, weight: 1, anchors: link.text.isEmpty ? [] : [link.text]))
+                    }
                 }
             }
         }
@@ -141,5 +137,58 @@ public struct CorpusGraph: Sendable {
         }
         graph.inferCategories(hubs: hubs)
         self.graph = graph
+    }
+
+    /// One article's links: edges to other articles merged by target in first-seen order, and
+    /// every link to a wanted term in order.
+    struct ResolvedLinks: Sendable {
+        var edges: [(target: Int32, weight: Int32, anchors: [String])] = []
+        var wanted: [(key: String, written: String, target: String, text: String, line: Int)] = []
+        var links = 0
+        var external = 0
+    }
+
+    /// Resolves the links of `articles[range]`. Popular targets are written the same way many
+    /// times: each spelling is resolved once per chunk (a relative one once per folder).
+    static func resolveLinks(of range: Range<Int>, in articles: [Article], resolver: LinkResolver) -> [ResolvedLinks] {
+        var cache: [String: LinkTarget] = [:]
+        return range.map { source in
+            let article = articles[source]
+            let folder = article.path.lastIndex(of: "/").map { String(article.path[..<$0]) } ?? ""
+            var result = ResolvedLinks()
+            var edgeOf: [Int32: Int] = [:]
+            for link in article.links {
+                let cacheKey = link.kind == .wikilink ? "[[" + link.target
+                    : link.target.hasPrefix("/") ? link.target : folder + "\u{0}" + link.target
+                let resolution: LinkTarget
+                if let known = cache[cacheKey] {
+                    resolution = known
+                } else {
+                    resolution = resolver.resolve(link.target, from: article.path, kind: link.kind)
+                    cache[cacheKey] = resolution
+                }
+                switch resolution {
+                case .external:
+                    result.external += 1
+                case .none:
+                    result.links += 1
+                case let .wanted(key, written):
+                    result.links += 1
+                    result.wanted.append((key, written, link.target, link.text, link.line))
+                case .article(let i):
+                    result.links += 1
+                    let target = Int32(i)
+                    if i == source { continue }
+                    if let e = edgeOf[target] {
+                        result.edges[e].weight += 1
+                        if !link.text.isEmpty && !result.edges[e].anchors.contains(link.text) { result.edges[e].anchors.append(link.text) }
+                    } else {
+                        edgeOf[target] = result.edges.count
+                        result.edges.append((target, 1, link.text.isEmpty ? [] : [link.text]))
+                    }
+                }
+            }
+            return result
+        }
     }
 }

@@ -38,9 +38,14 @@ enum ExtractedFile: Sendable {
     case problem(Problem)
 }
 
-/// The on-disk index of a corpus: the graph as last built, and every file's extracted article,
-/// each under the stamps of the files it was made from. It lives outside the corpus (the corpus
-/// can live without it) and is only ever used when every stamp still matches.
+/// The on-disk index of a corpus, in three files written atomically:
+/// - `graph.bin`: the graph as last built, under the fingerprint of the files it came from;
+/// - `terms.bin`: the term lookup tables for that graph, written the first time a term needs them;
+/// - `articles.bin`: every file's extracted article under its stamp, so that a rebuild reads
+///   only the files that changed.
+/// It lives outside the corpus (the corpus can live without it) and is only ever used when the
+/// fingerprint, or a file's stamp, still matches. Files are mapped into memory, not read: a
+/// query decodes only the nodes it touches.
 ///
 /// ```swift
 /// let index = CorpusIndex(folder: CorpusIndex.defaultFolder(for: root))
@@ -50,7 +55,7 @@ public struct CorpusIndex: Sendable {
     public let folder: URL
 
     /// Bumped whenever what is stored, or how it is extracted, changes.
-    static let formatVersion = 1
+    static let formatVersion = 2
     static let magic = Array("termgraph-index".utf8)
 
     public init(folder: URL) {
@@ -70,6 +75,7 @@ public struct CorpusIndex: Sendable {
     }
 
     var graphFile: URL { folder.appendingPathComponent("graph.bin") }
+    var termsFile: URL { folder.appendingPathComponent("terms.bin") }
     var articlesFile: URL { folder.appendingPathComponent("articles.bin") }
 
     /// What the index holds for a corpus whose configuration file reads `configBytes`.
@@ -82,36 +88,37 @@ public struct CorpusIndex: Sendable {
             self.configBytes = configBytes
         }
 
-        /// graph.bin after its header, and the files it was built from; read only when a graph
-        /// is asked for (it is the larger file, and `links` never needs it).
-        private lazy var graphSection: (reader: ByteReader, files: [CorpusFile])? = {
-            guard let bytes = try? index.readFile(index.graphFile) else { return nil }
-            var reader = ByteReader(bytes)
-            guard let files = try? index.readHeader(&reader, configBytes: configBytes) else { return nil }
-            return (reader, files)
+        /// graph.bin after its fingerprint; mapped only when a graph is asked for (`links`
+        /// never needs it).
+        private lazy var graphSection: (reader: ByteReader, fingerprint: FolderFingerprint, build: UInt64)? = {
+            guard let buffer = index.map(index.graphFile) else { return nil }
+            var reader = ByteReader(buffer)
+            guard (try? index.readHeader(&reader, configBytes: configBytes)) != nil,
+                  let (fingerprint, build) = try? index.readStamp(&reader) else { return nil }
+            return (reader, fingerprint, build)
         }()
 
-        /// Whether the stored graph was built from exactly these files.
-        func matches(_ files: [CorpusFile]) -> Bool {
-            graphSection?.files == files
-        }
+        /// The fingerprint of the files the stored graph was built from.
+        var fingerprint: FolderFingerprint? { graphSection?.fingerprint }
 
         /// Whether every file has a record under its current stamp, and no record is left over.
         func recordsMatch(_ files: [CorpusFile]) -> Bool {
             records.count == files.count && files.allSatisfy { records[$0.path]?.0 == $0.stamp }
         }
 
-        /// The stored graph, with this scan's configuration and walk problems in front.
+        /// The stored graph, with this scan's configuration problems in front.
         func graph(config: CorpusConfig, scanProblems: [Problem]) -> CorpusGraph? {
-            guard var reader = graphSection?.reader else { return nil }
+            guard let section = graphSection else { return nil }
+            var reader = section.reader
             do throws(ByteReader.Corrupt) {
                 let links = try reader.readInt(), external = try reader.readInt()
                 var problems = scanProblems
                 for _ in 0..<(try reader.readCount()) { problems.append(try Problem(from: &reader)) }
                 let graph = try KnowledgeGraph(from: &reader)
-                let terms = try TermIndex(from: &reader, nodeCount: graph.nodeCount)
-                return CorpusGraph(graph: graph, linkCount: links, externalLinkCount: external, problems: problems,
-                                   config: config, termIndex: terms)
+                var built = CorpusGraph(graph: graph, linkCount: links, externalLinkCount: external, problems: problems,
+                                        config: config, termIndex: nil)
+                built.termStore = TermStore(index: index, configBytes: configBytes, fingerprint: section.fingerprint, build: section.build)
+                return built
             } catch {
                 return nil
             }
@@ -119,13 +126,16 @@ public struct CorpusIndex: Sendable {
 
         /// The extracted file records by path, for reading only what changed.
         lazy var records: [String: (FileStamp, ExtractedFile)] = {
-            guard let bytes = try? index.readFile(index.articlesFile) else { return [:] }
-            var reader = ByteReader(bytes)
+            guard let buffer = index.map(index.articlesFile) else { return [:] }
+            var reader = ByteReader(buffer)
             do throws(ByteReader.Corrupt) {
-                let files = try index.readHeader(&reader, configBytes: configBytes)
+                try index.readHeader(&reader, configBytes: configBytes)
+                let count = try reader.readCount()
                 var result: [String: (FileStamp, ExtractedFile)] = [:]
-                result.reserveCapacity(files.count)
-                for file in files {
+                result.reserveCapacity(count)
+                for _ in 0..<count {
+                    let path = try reader.readString()
+                    let stamp = FileStamp(size: try reader.readInt(), modified: try reader.readInt(), changed: try reader.readInt(), inode: try reader.readInt())
                     let record: ExtractedFile
                     switch try reader.readInt() {
                     case 0: record = .notAnArticle
@@ -133,13 +143,42 @@ public struct CorpusIndex: Sendable {
                     case 2: record = .problem(try Problem(from: &reader))
                     default: throw ByteReader.Corrupt()
                     }
-                    result[file.path] = (file.stamp, record)
+                    result[path] = (stamp, record)
                 }
                 return result
             } catch {
                 return [:]
             }
         }()
+    }
+
+    /// Where the term tables of one stored graph are kept: built once, on the first lookup that
+    /// needs them, and tied to that graph by its build number.
+    struct TermStore: Sendable {
+        let index: CorpusIndex
+        let configBytes: [UInt8]?
+        let fingerprint: FolderFingerprint
+        let build: UInt64
+
+        func load(nodeCount: Int) -> TermIndex? {
+            guard let buffer = index.map(index.termsFile) else { return nil }
+            var reader = ByteReader(buffer)
+            do throws(ByteReader.Corrupt) {
+                try index.readHeader(&reader, configBytes: configBytes)
+                guard try index.readStamp(&reader) == (fingerprint, build) else { return nil }
+                return try TermIndex(from: &reader, nodeCount: nodeCount)
+            } catch {
+                return nil
+            }
+        }
+
+        func save(_ terms: TermIndex) {
+            var writer = ByteWriter()
+            index.writeHeader(&writer, configBytes: configBytes)
+            index.writeStamp(&writer, fingerprint: fingerprint, build: build)
+            terms.encode(to: &writer)
+            try? AtomicFile.write(writer.bytes, to: index.termsFile)
+        }
     }
 
     /// The index's content, or nil when there is none for this configuration.
@@ -149,10 +188,18 @@ public struct CorpusIndex: Sendable {
 
     /// Writes the records (and the graph, when given) under the files' stamps. Each file is
     /// replaced atomically; a failure to write leaves the corpus answering from a fresh build.
-    func save(files: [CorpusFile], configBytes: [UInt8]?, records: [ExtractedFile], graph: (CorpusGraph, scanProblems: Int)?) {
+    /// Returns where the graph's term tables go.
+    @discardableResult
+    func save(files: [CorpusFile], configBytes: [UInt8]?, records: [ExtractedFile], graph: (CorpusGraph, scanProblems: Int)?) -> TermStore? {
         var articles = ByteWriter()
-        writeHeader(&articles, files: files, configBytes: configBytes)
-        for record in records {
+        writeHeader(&articles, configBytes: configBytes)
+        articles.write(files.count)
+        for (file, record) in zip(files, records) {
+            articles.write(file.path)
+            articles.write(file.stamp.size)
+            articles.write(file.stamp.modified)
+            articles.write(file.stamp.changed)
+            articles.write(file.stamp.inode)
             switch record {
             case .notAnArticle:
                 articles.write(0)
@@ -167,21 +214,24 @@ public struct CorpusIndex: Sendable {
         try? AtomicFile.write(articles.bytes, to: articlesFile)
         guard let (built, scanProblems) = graph else {
             try? FileManager.default.removeItem(at: graphFile)
-            return
+            return nil
         }
+        let store = TermStore(index: self, configBytes: configBytes, fingerprint: FolderFingerprint(files),
+                              build: UInt64.random(in: 1...UInt64.max))
         var writer = ByteWriter()
-        writeHeader(&writer, files: files, configBytes: configBytes)
+        writeHeader(&writer, configBytes: configBytes)
+        writeStamp(&writer, fingerprint: store.fingerprint, build: store.build)
         writer.write(built.linkCount)
         writer.write(built.externalLinkCount)
         let problems = built.problems.dropFirst(scanProblems)
         writer.write(problems.count)
         for problem in problems { problem.encode(to: &writer) }
         built.graph.encode(to: &writer)
-        (built.termIndex ?? TermIndex(built.graph)).encode(to: &writer)
         try? AtomicFile.write(writer.bytes, to: graphFile)
+        return store
     }
 
-    private func writeHeader(_ writer: inout ByteWriter, files: [CorpusFile], configBytes: [UInt8]?) {
+    private func writeHeader(_ writer: inout ByteWriter, configBytes: [UInt8]?) {
         writer.append(Self.magic)
         writer.write(Self.formatVersion)
         writer.write(configBytes != nil)
@@ -189,18 +239,10 @@ public struct CorpusIndex: Sendable {
             writer.write(configBytes.count)
             writer.append(configBytes)
         }
-        writer.write(files.count)
-        for file in files {
-            writer.write(file.path)
-            writer.write(file.stamp.size)
-            writer.write(file.stamp.modified)
-            writer.write(file.stamp.changed)
-            writer.write(file.stamp.inode)
-        }
     }
 
-    /// The stored files, or an error when the header is not this format's or the configuration differs.
-    fileprivate func readHeader(_ reader: inout ByteReader, configBytes: [UInt8]?) throws(ByteReader.Corrupt) -> [CorpusFile] {
+    /// Checks that the header is this format's, for this configuration.
+    fileprivate func readHeader(_ reader: inout ByteReader, configBytes: [UInt8]?) throws(ByteReader.Corrupt) {
         for byte in Self.magic {
             guard !reader.atEnd, try reader.readByte() == byte else { throw ByteReader.Corrupt() }
         }
@@ -211,18 +253,36 @@ public struct CorpusIndex: Sendable {
             stored = try reader.readBytes(count)
         }
         guard stored == configBytes else { throw ByteReader.Corrupt() }
-        let count = try reader.readCount()
-        var files: [CorpusFile] = []
-        files.reserveCapacity(count)
-        for _ in 0..<count {
-            let path = try reader.readString()
-            let stamp = FileStamp(size: try reader.readInt(), modified: try reader.readInt(), changed: try reader.readInt(), inode: try reader.readInt())
-            files.append(CorpusFile(path: path, stamp: stamp))
-        }
-        return files
     }
 
-    fileprivate func readFile(_ url: URL) throws -> [UInt8] {
-        try CorpusReader.readFile(url.path, limit: Int.max)
+    /// The files' fingerprint and the graph's build number.
+    private func writeStamp(_ writer: inout ByteWriter, fingerprint: FolderFingerprint, build: UInt64) {
+        let words = fingerprint.words
+        writer.write(words.files)
+        writer.write(Int(bitPattern: UInt(words.first)))
+        writer.write(Int(bitPattern: UInt(words.second)))
+        writer.write(Int(bitPattern: UInt(build)))
+    }
+
+    fileprivate func readStamp(_ reader: inout ByteReader) throws(ByteReader.Corrupt) -> (FolderFingerprint, UInt64) {
+        let files = try reader.readCount(max: Int.max)
+        let first = UInt64(UInt(bitPattern: try reader.readInt())), second = UInt64(UInt(bitPattern: try reader.readInt()))
+        return (FolderFingerprint(files: files, first: first, second: second), UInt64(UInt(bitPattern: try reader.readInt())))
+    }
+
+    /// The file mapped read-only into memory. Index files are only ever replaced by rename, so a
+    /// mapping keeps seeing the version it opened.
+    fileprivate func map(_ url: URL) -> ByteBuffer? {
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        let size = Int(info.st_size)
+        guard size > 0 else { return ByteBuffer([]) }
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else { return nil }
+        return ByteBuffer(owning: UnsafeRawBufferPointer(start: base, count: size)) { bytes in
+            munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count)
+        }
     }
 }

@@ -47,20 +47,24 @@ public struct CorpusReader: Sendable {
         return extracted.corpus
     }
 
-    /// The corpus's graph. With an index whose files all match the folder, the graph is read
-    /// from the index without opening a single article; otherwise only the changed files are
-    /// read again, and the index is rewritten with the new graph.
+    /// The corpus's graph. With an index whose fingerprint matches the folder's, the graph is
+    /// read from the index without opening a single article; otherwise only the changed files
+    /// are read again, and the index is rewritten with the new graph.
     public func readGraph(_ root: URL, index: CorpusIndex? = nil) throws(Failure) -> CorpusGraph {
+        if let index {
+            let (config, configBytes, problems) = try readConfig(root)
+            let cached = index.load(expecting: configBytes)
+            if let stored = cached?.fingerprint, FolderFingerprint.walk(root.path) == stored,
+               let graph = cached?.graph(config: config, scanProblems: problems) {
+                return graph
+            }
+        }
         let scan = try scan(root)
         let cached = index?.load(expecting: scan.configBytes)
-        if let cached, cached.matches(scan.files), let graph = cached.graph(config: scan.config, scanProblems: scan.problems) {
-            return graph
-        }
         let extracted = extract(scan, reusing: cached?.records ?? [:])
         var graph = CorpusGraph(extracted.corpus)
-        if index != nil { graph.termIndex = TermIndex(graph.graph) }
-        index?.save(files: scan.files, configBytes: scan.configBytes, records: extracted.records,
-                    graph: (graph, scan.problems.count))
+        graph.termStore = index?.save(files: scan.files, configBytes: scan.configBytes, records: extracted.records,
+                                      graph: (graph, scan.problems.count))
         return graph
     }
 
@@ -75,6 +79,13 @@ public struct CorpusReader: Sendable {
     }
 
     func scan(_ root: URL) throws(Failure) -> Scan {
+        var (config, configBytes, problems) = try readConfig(root)
+        let files = Self.articleFiles(in: root.path, problems: &problems)
+        return Scan(root: root, config: config, configBytes: configBytes, files: files, problems: problems)
+    }
+
+    /// The corpus's `termgraph.yml`: what it says, its bytes, and its problems.
+    func readConfig(_ root: URL) throws(Failure) -> (CorpusConfig, [UInt8]?, [Problem]) {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue,
               opendir(root.path).map({ closedir($0); return true }) ?? false else {
@@ -98,8 +109,7 @@ public struct CorpusReader: Sendable {
                 problems.append(Problem(file: CorpusConfig.fileName, kind: .unreadable, message: "\(error)"))
             }
         }
-        let files = Self.articleFiles(in: root.path, problems: &problems)
-        return Scan(root: root, config: config, configBytes: configBytes, files: files, problems: problems)
+        return (config, configBytes, problems)
     }
 
     /// Reads and parses, on every core, the files whose stamp differs from their record's.
@@ -231,13 +241,12 @@ public struct CorpusReader: Sendable {
     }
 
     /// `transform` over `items` on every core, results in input order.
-    static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], progress: (@Sendable (Int, Int) -> Void)? = nil,
+    static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], chunk: Int = 64, progress: (@Sendable (Int, Int) -> Void)? = nil,
                                                       _ transform: @Sendable (T) -> R) -> [R] {
         let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
         results.initialize(repeating: nil)
         defer { results.deallocate() }
         let box = UnsafeSendable(results)
-        let chunk = 64
         let chunks = (items.count + chunk - 1) / chunk
         let done = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: chunks) { c in

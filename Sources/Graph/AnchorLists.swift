@@ -3,8 +3,8 @@
 public struct AnchorLists: RandomAccessCollection, Sendable {
     private enum Storage: Sendable {
         case lists([[String]])
-        /// `bytes[offsets[e] ..< offsets[e + 1]]` holds edge `e`'s list as `ByteWriter` wrote it.
-        case encoded(bytes: [UInt8], offsets: [Int32])
+        /// Edge `e`'s list starts at `base + offsets[e]` in `buffer`, as `ByteWriter` wrote it.
+        case encoded(buffer: ByteBuffer, base: Int, offsets: [Int32])
     }
 
     private let storage: Storage
@@ -13,8 +13,8 @@ public struct AnchorLists: RandomAccessCollection, Sendable {
         storage = .lists(lists)
     }
 
-    init(encoded bytes: [UInt8], offsets: [Int32]) {
-        storage = .encoded(bytes: bytes, offsets: offsets)
+    init(encoded buffer: ByteBuffer, base: Int, offsets: [Int32]) {
+        storage = .encoded(buffer: buffer, base: base, offsets: offsets)
     }
 
     public var startIndex: Int { 0 }
@@ -22,7 +22,7 @@ public struct AnchorLists: RandomAccessCollection, Sendable {
     public var endIndex: Int {
         switch storage {
         case .lists(let lists): return lists.count
-        case .encoded(_, let offsets): return Swift.max(offsets.count - 1, 0)
+        case .encoded(_, _, let offsets): return Swift.max(offsets.count - 1, 0)
         }
     }
 
@@ -30,8 +30,8 @@ public struct AnchorLists: RandomAccessCollection, Sendable {
         switch storage {
         case .lists(let lists):
             return lists[e]
-        case let .encoded(bytes, offsets):
-            var reader = ByteReader(bytes, position: Int(offsets[e]))
+        case let .encoded(buffer, base, offsets):
+            var reader = ByteReader(buffer, position: base + Int(offsets[e]))
             return (try? reader.readStrings()) ?? []
         }
     }
@@ -53,9 +53,9 @@ public struct AnchorLists: RandomAccessCollection, Sendable {
     static func decode(from reader: inout ByteReader, edges: Int) throws(ByteReader.Corrupt) -> AnchorLists {
         let offsets = try reader.readInt32s()
         let length = try reader.readCount()
-        let bytes = try reader.readBytes(length)
+        let body = try reader.readRange(length)
         guard offsets.count == edges + 1, offsets.first == 0, Int(offsets.last!) == length,
               zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }) else { throw ByteReader.Corrupt() }
-        return AnchorLists(encoded: bytes, offsets: offsets)
+        return AnchorLists(encoded: reader.buffer, base: body.lowerBound, offsets: offsets)
     }
 }

@@ -48,17 +48,46 @@ public struct ByteWriter: Sendable {
     public mutating func append(_ raw: [UInt8]) { bytes.append(contentsOf: raw) }
 }
 
+/// Bytes that decoded values may point into for as long as they live: a copied array, or a
+/// file mapped into memory, whose pages are only read from disk when something touches them.
+public final class ByteBuffer: @unchecked Sendable {
+    public let bytes: UnsafeRawBufferPointer
+    private let release: @Sendable (UnsafeRawBufferPointer) -> Void
+
+    public init(_ array: [UInt8]) {
+        let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: Swift.max(array.count, 1), alignment: 8)
+        array.withUnsafeBytes { copy.copyMemory(from: $0) }
+        bytes = UnsafeRawBufferPointer(rebasing: copy[0..<array.count])
+        release = { $0.deallocate() }
+    }
+
+    /// Memory owned elsewhere (a mapping), handed back to `release` when the buffer goes away.
+    /// The memory must not change while the buffer lives.
+    public init(owning bytes: UnsafeRawBufferPointer, release: @escaping @Sendable (UnsafeRawBufferPointer) -> Void) {
+        self.bytes = bytes
+        self.release = release
+    }
+
+    deinit { release(bytes) }
+}
+
 /// Reads what `ByteWriter` wrote; any truncation or corruption is an error, never a crash.
 public struct ByteReader {
     public struct Corrupt: Error {
         public init() {}
     }
 
-    let bytes: [UInt8]
+    public let buffer: ByteBuffer
+    private let bytes: UnsafeRawBufferPointer
     public private(set) var position: Int
 
     public init(_ bytes: [UInt8], position: Int = 0) {
-        self.bytes = bytes
+        self.init(ByteBuffer(bytes), position: position)
+    }
+
+    public init(_ buffer: ByteBuffer, position: Int = 0) {
+        self.buffer = buffer
+        self.bytes = buffer.bytes
         self.position = position
     }
 
@@ -97,16 +126,18 @@ public struct ByteReader {
     }
 
     public mutating func readBytes(_ n: Int) throws(Corrupt) -> [UInt8] {
+        Array(UnsafeRawBufferPointer(rebasing: bytes[try readRange(n)]))
+    }
+
+    /// The position range of the next `n` bytes, which are skipped: a section decoded later.
+    public mutating func readRange(_ n: Int) throws(Corrupt) -> Range<Int> {
         guard n >= 0, n <= bytes.count - position else { throw Corrupt() }
         defer { position += n }
-        return Array(bytes[position..<(position + n)])
+        return position..<(position + n)
     }
 
     public mutating func readString() throws(Corrupt) -> String {
-        let n = try readInt()
-        guard n >= 0, n <= bytes.count - position else { throw Corrupt() }
-        defer { position += n }
-        return bytes[position..<(position + n)].withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+        String(decoding: UnsafeRawBufferPointer(rebasing: bytes[try readRange(try readInt())]), as: UTF8.self)
     }
 
     public mutating func readOptionalString() throws(Corrupt) -> String? {
@@ -125,14 +156,12 @@ public struct ByteReader {
     public mutating func readInt32s() throws(Corrupt) -> [Int32] {
         let n = try readInt()
         guard n >= 0, n <= (bytes.count - position) / 4 else { throw Corrupt() }
-        var result = [Int32](repeating: 0, count: n)
-        result.withUnsafeMutableBytes { target in
-            bytes.withUnsafeBytes { source in
-                target.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[position..<(position + 4 * n)]))
-            }
-        }
+        let source = UnsafeRawBufferPointer(rebasing: bytes[position..<(position + 4 * n)])
         position += 4 * n
-        return result
+        return [Int32](unsafeUninitializedCapacity: n) { target, count in
+            UnsafeMutableRawBufferPointer(target).copyMemory(from: source)
+            count = n
+        }
     }
 
     public mutating func skip(_ n: Int) throws(Corrupt) {

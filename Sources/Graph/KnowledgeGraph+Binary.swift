@@ -1,20 +1,8 @@
 extension KnowledgeGraph {
     /// Appends the whole graph to `writer`, flat arrays as raw words.
     public func encode(to writer: inout ByteWriter) {
-        writer.write(nodes.count)
-        for node in nodes {
-            writer.write(node.slug)
-            writer.write(node.key)
-            writer.write(node.title)
-            writer.write(node.description)
-            writer.write(node.keywords)
-            writer.write(node.aliases)
-            writer.write(node.category ?? -1)
-            writer.write(node.categoryInferred)
-            writer.write(node.isStub)
-            writer.write(node.path)
-            NodeAttribute.encode(node.attributes, to: &writer)
-        }
+        writer.write(categoryNames)
+        nodes.encode(to: &writer)
         writer.write(edgeSource)
         writer.write(edgeTarget)
         writer.write(edgeWeight)
@@ -22,28 +10,16 @@ extension KnowledgeGraph {
         writer.write(outOffsets)
         writer.write(inOffsets)
         writer.write(inEdges)
-        writer.write(categoryNames)
         writer.write(title)
         writer.write(language)
     }
 
-    /// Reads a graph written by `encode(to:)`, checking that its arrays fit together.
+    /// Reads a graph written by `encode(to:)`, checking that its arrays fit together. Nodes and
+    /// anchor texts stay encoded in the reader's buffer until they are asked for.
     public init(from reader: inout ByteReader) throws(ByteReader.Corrupt) {
-        let n = try reader.readCount()
-        var nodes: [Node] = []
-        nodes.reserveCapacity(n)
-        for _ in 0..<n {
-            let slug = try reader.readString(), key = try reader.readString(), title = try reader.readString()
-            let description = try reader.readOptionalString()
-            let keywords = try reader.readStrings(), aliases = try reader.readStrings()
-            let category = try reader.readInt()
-            let inferred = try reader.readBool(), stub = try reader.readBool()
-            let path = try reader.readOptionalString()
-            let attributes = try NodeAttribute.decodeList(from: &reader)
-            nodes.append(Node(slug: slug, key: key, title: title, description: description, keywords: keywords, aliases: aliases,
-                              category: category >= 0 ? category : nil, categoryInferred: inferred, isStub: stub,
-                              path: path, attributes: attributes))
-        }
+        let categoryNames = try reader.readStrings()
+        let nodes = try NodeList.decode(from: &reader, categories: categoryNames.count)
+        let n = nodes.count
         let source = try reader.readInt32s(), target = try reader.readInt32s(), weight = try reader.readInt32s()
         guard target.count == source.count, weight.count == source.count else { throw ByteReader.Corrupt() }
         let anchors = try AnchorLists.decode(from: &reader, edges: source.count)
@@ -53,8 +29,6 @@ extension KnowledgeGraph {
               inEdges.allSatisfy({ $0 >= 0 && Int($0) < source.count }),
               outOffsets.last.map({ Int($0) == source.count }) ?? false,
               inOffsets.last.map({ Int($0) == source.count }) ?? false else { throw ByteReader.Corrupt() }
-        let categoryNames = try reader.readStrings()
-        guard nodes.allSatisfy({ $0.category.map { $0 < categoryNames.count } ?? true }) else { throw ByteReader.Corrupt() }
         self.init(nodes: nodes, edgeSource: source, edgeTarget: target, edgeWeight: weight, edgeAnchors: anchors,
                   outOffsets: outOffsets, inOffsets: inOffsets, inEdges: inEdges, categoryNames: categoryNames,
                   title: try reader.readOptionalString(), language: try reader.readOptionalString())

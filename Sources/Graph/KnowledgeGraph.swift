@@ -8,7 +8,7 @@
 /// Node indices follow slug-key order (Unicode scalar order), so every listing that walks
 /// indices in order is already sorted the way the contract asks.
 public struct KnowledgeGraph: Sendable {
-    public internal(set) var nodes: [Node]
+    public internal(set) var nodes: NodeList
     /// Edge `e` goes from `edgeSource[e]` to `edgeTarget[e]`; edges are sorted by (source, target).
     public let edgeSource: [Int32]
     public let edgeTarget: [Int32]
@@ -37,7 +37,7 @@ public struct KnowledgeGraph: Sendable {
         let order = unsortedNodes.indices.sorted { TermKey.precedes(unsortedNodes[$0].key, unsortedNodes[$1].key) }
         var position = [Int32](repeating: 0, count: unsortedNodes.count)
         for (newIndex, oldIndex) in order.enumerated() { position[oldIndex] = Int32(newIndex) }
-        self.nodes = order.map { unsortedNodes[$0] }
+        self.nodes = NodeList(order.map { unsortedNodes[$0] })
 
         var remapped: [EdgeRecord] = []
         remapped.reserveCapacity(unsortedEdges.count)
@@ -110,7 +110,7 @@ public struct KnowledgeGraph: Sendable {
     public func inDegree(_ v: Int) -> Int { Int(inOffsets[v + 1] - inOffsets[v]) }
 
     /// The stored arrays as they are, for reading the on-disk index.
-    init(nodes: [Node], edgeSource: [Int32], edgeTarget: [Int32], edgeWeight: [Int32], edgeAnchors: AnchorLists,
+    init(nodes: NodeList, edgeSource: [Int32], edgeTarget: [Int32], edgeWeight: [Int32], edgeAnchors: AnchorLists,
          outOffsets: [Int32], inOffsets: [Int32], inEdges: [Int32], categoryNames: [String], title: String?, language: String?) {
         self.nodes = nodes
         self.edgeSource = edgeSource
@@ -130,9 +130,9 @@ public struct KnowledgeGraph: Sendable {
         var low = 0, high = nodes.count
         while low < high {
             let mid = (low + high) / 2
-            if TermKey.precedes(nodes[mid].key, key) { low = mid + 1 } else { high = mid }
+            if TermKey.precedes(nodes.key(mid), key) { low = mid + 1 } else { high = mid }
         }
-        return low < nodes.count && nodes[low].key == key ? low : nil
+        return low < nodes.count && nodes.key(low) == key ? low : nil
     }
 
     /// A copy with the stub nodes (and every edge that touches one) left out.

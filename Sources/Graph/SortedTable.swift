@@ -8,16 +8,7 @@ struct SortedTable: Sendable {
     private let nodeOffsets: [Int32]
     private let nodes: [Int32]
 
-    init(_ map: [String: [Int]]) {
-        var keyBytes: [UInt8] = [], keyOffsets: [Int32] = [0], nodeOffsets: [Int32] = [0], nodes: [Int32] = []
-        // Sorting byte arrays is several times faster than sorting strings by their UTF-8 views.
-        let entries = map.map { (key: Array($0.key.utf8), nodes: $0.value) }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
-        for entry in entries {
-            keyBytes.append(contentsOf: entry.key)
-            keyOffsets.append(Int32(keyBytes.count))
-            nodes.append(contentsOf: entry.nodes.map { Int32($0) })
-            nodeOffsets.append(Int32(nodes.count))
-        }
+    init(keyBytes: [UInt8], keyOffsets: [Int32], nodeOffsets: [Int32], nodes: [Int32]) {
         (self.keyBytes, self.keyOffsets, self.nodeOffsets, self.nodes) = (keyBytes, keyOffsets, nodeOffsets, nodes)
     }
 
@@ -60,5 +51,53 @@ struct SortedTable: Sendable {
               zip(keyOffsets, keyOffsets.dropFirst()).allSatisfy({ $0 <= $1 }),
               zip(nodeOffsets, nodeOffsets.dropFirst()).allSatisfy({ $0 <= $1 }),
               nodes.allSatisfy({ $0 >= 0 && Int($0) < nodeCount }) else { throw ByteReader.Corrupt() }
+    }
+}
+
+/// Numbers for distinct texts, so that tables of (text, node) pairs sort as plain words.
+struct FormNumbers {
+    private var numbers: [[UInt8]: Int32] = [:]
+    private var texts: [[UInt8]] = []
+
+    mutating func number(_ text: String) -> Int32 {
+        let bytes = Array(text.utf8)
+        if let known = numbers[bytes] { return known }
+        let n = Int32(texts.count)
+        numbers[bytes] = n
+        texts.append(bytes)
+        return n
+    }
+
+    /// One table for each list of pairs (text number << 32 | node): keys in byte order, each
+    /// key's nodes ascending and distinct.
+    func tables(_ lists: [[UInt64]]) -> [SortedTable] {
+        // Renumber the texts in byte order, so that sorting the words sorts by key.
+        let order = texts.indices.sorted { texts[$0].lexicographicallyPrecedes(texts[$1]) }
+        var rank = [UInt64](repeating: 0, count: texts.count)
+        for (r, t) in order.enumerated() { rank[t] = UInt64(r) }
+        return lists.map { table($0, order: order, rank: rank) }
+    }
+
+    private func table(_ pairs: [UInt64], order: [Int], rank: [UInt64]) -> SortedTable {
+        var sorted = pairs.map { rank[Int($0 >> 32)] << 32 | ($0 & 0xFFFF_FFFF) }
+        sorted.sort()
+        var keyBytes: [UInt8] = [], keyOffsets: [Int32] = [0], nodeOffsets: [Int32] = [0], nodes: [Int32] = []
+        var previous: UInt64?
+        for word in sorted where word != previous {
+            if previous.map({ $0 >> 32 != word >> 32 }) ?? true {
+                if previous != nil {
+                    keyOffsets.append(Int32(keyBytes.count))
+                    nodeOffsets.append(Int32(nodes.count))
+                }
+                keyBytes.append(contentsOf: texts[order[Int(word >> 32)]])
+            }
+            nodes.append(Int32(word & 0xFFFF_FFFF))
+            previous = word
+        }
+        if previous != nil {
+            keyOffsets.append(Int32(keyBytes.count))
+            nodeOffsets.append(Int32(nodes.count))
+        }
+        return SortedTable(keyBytes: keyBytes, keyOffsets: keyOffsets, nodeOffsets: nodeOffsets, nodes: nodes)
     }
 }

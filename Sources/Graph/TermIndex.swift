@@ -20,31 +20,39 @@ public struct TermIndex: Sendable {
     private let stripped: [SortedTable]
 
     public init(_ graph: KnowledgeGraph) {
-        var exact: [[String: [Int]]] = Array(repeating: [:], count: 4)
-        var stripped: [[String: [Int]]] = Array(repeating: [:], count: 4)
-        // Each distinct anchor text once per node: popular terms are linked with the same words
-        // thousands of times.
-        var anchors = Array(repeating: [String](), count: graph.nodeCount)
+        // Every name is folded once however often it occurs (popular terms are linked with the
+        // same words thousands of times), and each distinct folded form becomes a number. The
+        // tables are then sorted lists of (form, node) pairs packed into one word each.
+        var forms = FormNumbers()
+        var folded: [[UInt8]: (exact: Int32, variants: [Int32])] = [:]
+        var pairs = Array(repeating: [UInt64](), count: 8)
+        func add(_ text: String, node v: Int, stage: Int) {
+            let raw = Array(text.utf8)
+            let names: (exact: Int32, variants: [Int32])
+            if let known = folded[raw] {
+                names = known
+            } else {
+                let form = TermFolding.fold(text)
+                names = form.isEmpty ? (-1, [])
+                    : (forms.number(form), TermFolding.prefixVariants(form).map { forms.number($0) })
+                folded[raw] = names
+            }
+            guard names.exact >= 0 else { return }
+            pairs[stage].append(UInt64(names.exact) << 32 | UInt64(v))
+            for variant in names.variants { pairs[4 + stage].append(UInt64(variant) << 32 | UInt64(v)) }
+        }
         for v in 0..<graph.nodeCount {
-            var seen: Set<String> = []
+            let node = graph.nodes[v]
+            add(node.key, node: v, stage: 0)
+            if !node.isStub { add(node.title, node: v, stage: 1) }
+            for alias in node.aliases { add(alias.hasPrefix("/") ? TermKey.trimSlashes(alias) : alias, node: v, stage: 2) }
             for e in graph.incomingEdges(of: v) {
-                for anchor in graph.edgeAnchors[Int(e)] where seen.insert(anchor).inserted { anchors[v].append(anchor) }
+                for anchor in graph.edgeAnchors[Int(e)] { add(anchor, node: v, stage: 3) }
             }
         }
-        for (v, node) in graph.nodes.enumerated() {
-            let aliases = node.aliases.map { $0.hasPrefix("/") ? TermKey.trimSlashes($0) : $0 }
-            let stages: [[String]] = [[node.key], node.isStub ? [] : [node.title], aliases, anchors[v]]
-            for (stage, texts) in stages.enumerated() {
-                for text in texts {
-                    let folded = TermFolding.fold(text)
-                    guard !folded.isEmpty else { continue }
-                    Self.add(v, folded, to: &exact[stage])
-                    for variant in TermFolding.prefixVariants(folded) { Self.add(v, variant, to: &stripped[stage]) }
-                }
-            }
-        }
-        self.exact = exact.map(SortedTable.init)
-        self.stripped = stripped.map(SortedTable.init)
+        let tables = forms.tables(pairs)
+        self.exact = Array(tables[0..<4])
+        self.stripped = Array(tables[4..<8])
     }
 
     /// Writes the tables to the on-disk index, so that a query never folds the whole corpus.
@@ -92,10 +100,6 @@ public struct TermIndex: Sendable {
         return best.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.prefix(5).map(\.key)
     }
 
-    private static func add(_ node: Int, _ text: String, to table: inout [String: [Int]]) {
-        if table[text]?.contains(node) == true { return }
-        table[text, default: []].append(node)
-    }
 }
 
 /// Levenshtein distance, giving up (returning `limit + 1`) once every cell of a row exceeds `limit`.

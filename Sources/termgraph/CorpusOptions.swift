@@ -63,10 +63,10 @@ struct CorpusOptions: ParsableArguments {
 /// A term that is exactly a slug needs no index; the term index is built once, only if needed.
 func resolveTerms(_ terms: [String], in built: CorpusGraph) throws -> [Int] {
     let graph = built.graph
-    var index = built.termIndex
+    var index: TermIndex?
     return try terms.map { term in
         if let v = graph.index(ofKey: TermKey.normalize(TermKey.trimSlashes(term))) { return v }
-        if index == nil { index = TermIndex(graph) }
+        if index == nil { index = built.terms() }
         switch index!.resolve(term) {
         case .found(let v):
             return v

@@ -1,4 +1,4 @@
-import Corpus
+@testable import Corpus
 import Foundation
 import Graph
 import Testing
@@ -23,10 +23,14 @@ import Testing
         // A second read, now answered from the index alone, still agrees, term lookup included.
         let again = try CorpusReader().readGraph(corpus.url, index: index)
         #expect(fingerprint(again) == fingerprint(fresh), "again after \(step)", sourceLocation: sourceLocation)
+        // Term lookup: the first builds the tables and stores them, the next read loads them.
         let terms = TermIndex(fresh.graph)
+        let third = try CorpusReader().readGraph(corpus.url, index: index)
         for term in ["Hub", "y edited", "x", "missing", "hub"] {
-            #expect(again.termIndex?.resolve(term) == terms.resolve(term), "\(term) after \(step)", sourceLocation: sourceLocation)
+            #expect(again.terms().resolve(term) == terms.resolve(term), "\(term) after \(step)", sourceLocation: sourceLocation)
+            #expect(third.terms().resolve(term) == terms.resolve(term), "\(term) from terms.bin after \(step)", sourceLocation: sourceLocation)
         }
+        #expect(FileManager.default.fileExists(atPath: index.folder.appendingPathComponent("terms.bin").path))
     }
 
     @Test func answersAlwaysEqualAFreshBuild() throws {
@@ -78,7 +82,7 @@ import Testing
         let index = CorpusIndex(folder: corpus.url.appendingPathExtension("index"))
         defer { try? FileManager.default.removeItem(at: index.folder) }
         try expectFresh(corpus, index, "the first build")
-        for name in ["graph.bin", "articles.bin"] {
+        for name in ["graph.bin", "terms.bin", "articles.bin"] {
             let file = index.folder.appendingPathComponent(name)
             var bytes = try Data(contentsOf: file)
             bytes = bytes.prefix(bytes.count / 2)
@@ -96,5 +100,36 @@ import Testing
         let second = try CorpusReader().read(corpus.url, index: index)
         #expect(second.articles == first.articles)
         #expect(first.articles.map(\.links.count) == [1, 0])
+    }
+
+    /// The quick walk that decides whether the index is current finds exactly the files of the
+    /// full scan, with the same stamps, and gives up where the scan would report a problem.
+    @Test func theFingerprintWalkAgreesWithTheFullScan() throws {
+        let corpus = try TemporaryCorpus([
+            "a.md": "x", "B.MD": "x", "c.Markdown": "x", "d.txt": "x", "notes.html": "x", "README": "x",
+            ".hidden.md": "x", ".git/e.md": "x", "sub/f.md": "x", "sub/deeper/g.md": "x", "x.md/h.md": "x",
+            "other/i.markdown": "x",
+        ])
+        defer { corpus.remove() }
+        let root = corpus.url.path
+        try FileManager.default.createSymbolicLink(atPath: root + "/link.md", withDestinationPath: root + "/a.md")
+        try FileManager.default.createSymbolicLink(atPath: root + "/folder-link", withDestinationPath: root + "/sub")
+        let reader = CorpusReader()
+        let scanned = try reader.scan(corpus.url).files
+        #expect(scanned.map(\.path) == ["B.MD", "a.md", "c.Markdown", "d.txt", "link.md", "other/i.markdown",
+                                        "sub/deeper/g.md", "sub/f.md", "x.md/h.md"])
+        let walked = FolderFingerprint.walk(root)
+        #expect(walked == FolderFingerprint(scanned))
+        #expect(walked?.files == 9)
+
+        try corpus.write("sub/f.md", "y")
+        #expect(FolderFingerprint.walk(root) != walked, "an edit")
+        #expect(FolderFingerprint.walk(root) == FolderFingerprint(try reader.scan(corpus.url).files))
+
+        try FileManager.default.createSymbolicLink(atPath: root + "/nowhere.md", withDestinationPath: root + "/missing")
+        #expect(FolderFingerprint.walk(root) == nil, "a link to nowhere is a problem only the full scan describes")
+        try FileManager.default.removeItem(atPath: root + "/nowhere.md")
+        #expect(mkfifo(root + "/pipe.md", 0o644) == 0)
+        #expect(FolderFingerprint.walk(root) == nil, "a FIFO is never opened, and is reported")
     }
 }

@@ -5,7 +5,7 @@ import Testing
     /// Hubs 0 (category 0) and 4 (category 1) on a line 0–1–2–3–4, plus 5 hanging off 1, 6 unreachable.
     private func line() -> KnowledgeGraph {
         var graph = makeGraph(7, [(0, 1), (2, 1), (2, 3), (4, 3), (5, 1)])
-        graph = KnowledgeGraph(nodes: graph.nodes, edges: (0..<graph.edgeCount).map {
+        graph = KnowledgeGraph(nodes: Array(graph.nodes), edges: (0..<graph.edgeCount).map {
             EdgeRecord(source: graph.edgeSource[$0], target: graph.edgeTarget[$0])
         }, categoryNames: ["front", "back"])
         graph.inferCategories(hubs: [0: 0, 4: 1])
@@ -19,7 +19,7 @@ import Testing
     }
 
     @Test func explicitCategoriesAreKept() {
-        var nodes = makeGraph(3, []).nodes
+        var nodes = Array(makeGraph(3, []).nodes)
         nodes[2].category = 1
         var graph = KnowledgeGraph(nodes: nodes, edges: [EdgeRecord(source: 0, target: 2), EdgeRecord(source: 1, target: 2)],
                                    categoryNames: ["a", "b"])
@@ -31,7 +31,7 @@ import Testing
 
     @Test func tiesSpreadAsNoCategory() {
         // 2 is equidistant from both hubs; 5 is reached only through 2.
-        var graph = KnowledgeGraph(nodes: makeGraph(6, []).nodes,
+        var graph = KnowledgeGraph(nodes: Array(makeGraph(6, []).nodes),
                                    edges: [EdgeRecord(source: 0, target: 2), EdgeRecord(source: 4, target: 2), EdgeRecord(source: 2, target: 5)],
                                    categoryNames: ["a", "b"])
         graph.inferCategories(hubs: [0: 0, 4: 1])
