@@ -246,6 +246,11 @@ def bench_size(n: int, args, R: Runner, tg: str, no_cache: bool) -> dict:
     subprocess.call(["bash", "-c", cat])          # warm the page cache
     log(f"size {n:,}: read limit (cat), {mb:.0f} MB in {n:,} files")
     res["cat"] = R.measure(cat, f"cat-{n}", reps=max(reps, 3), rep_budget=budget, shell=True)
+    # the floor of any answer that is never stale without a file-watching daemon: one stat of
+    # every file (what termgraph's fingerprint walk does before trusting its index)
+    walk = f"find {shq(corpus)} -name '*.md' -printf '%s %T@ %C@ %i\\n' > /dev/null"
+    log(f"size {n:,}: stat walk (find -printf)")
+    res["statwalk"] = R.measure(walk, f"statwalk-{n}", reps=max(reps, 3), rep_budget=budget, shell=True)
 
     # termgraph, every command a fresh process with no index
     env = R.env_for_termgraph()
@@ -312,6 +317,15 @@ def bench_size(n: int, args, R: Runner, tg: str, no_cache: bool) -> dict:
                                          timeout=timeout)
         res["repeat"][key] = rep
     R.clear_index(corpus)
+
+    # the whole build without the index: corpus -> graph -> GraphML, nothing else written
+    if no_cache and not res["termgraph"]["export_graphml"]["timed_out"]:
+        argv = [tg, "export", "--corpus", corpus, "--format", "graphml", "--output", gml, "--no-cache"]
+        log(f"size {n:,}: termgraph export --no-cache (GraphML)")
+        m = R.measure(argv, f"termgraph-export-nocache-{n}", reps=reps, rep_budget=budget, env=env, cwd=cwd,
+                      timeout=timeout)
+        m["cmd"] = " ".join([args.bin_display] + [shq(rel(a)) for a in argv[1:]])
+        res["export_nocache"] = m
 
     # the Python pipeline
     py_json = os.path.join(R.out, f"python-{n}.json")
@@ -533,6 +547,11 @@ def table(results: list[dict], facts: dict, no_cache: bool) -> str:
             iw, irss = igraph_equiv(ig, ik) if ik else (None, None)
             L.append(f"| {label} | {w} | {cpu} | {peak} | {fs(pw)} | {fmb(prss)} | {tg_ratio(pw, t[tk])} "
                      f"| {fs(iw)} | {fmb(irss)} | {tg_ratio(iw, t[tk])} |")
+            if tk == "export_graphml" and res.get("export_nocache"):
+                m = dict(res["export_nocache"], timeout=res["timeout"])
+                w, cpu, peak = tg_cell(m)
+                L.append(f"| export GraphML, `--no-cache` | {w} | {cpu} | {peak} | {fs(pw)} | {fmb(prss)} "
+                         f"| {tg_ratio(pw, m)} | | | |")
         if py:
             whole = f"> {py['timeout']:.0f} s (killed)" if py["timed_out"] else fs(py["wall"])
             L.append(f"| whole Python pipeline, one process ({py['mode']}) | | | | {whole} | {fmb(py['rss_mb'])} | | | | |")
@@ -544,9 +563,13 @@ def table(results: list[dict], facts: dict, no_cache: bool) -> str:
         L.append("| build vs. the read limit | wall | peak | MB/s | ÷ cat |")
         L.append("|---|---:|---:|---:|---:|")
         L.append(f"| `cat` every file (warm cache) | {fs(cat['wall'])} | {fmb(cat['rss_mb'])} | {mb / cat['wall']:,.0f} | 1.0× |")
-        for key, label in (("orphans", "termgraph `orphans` (read, parse, link, one pass over the graph)"),
-                           ("stats", "termgraph `stats`")):
-            m = t[key]
+        for key, label in (("export_graphml", "termgraph `export --format graphml`, cold (also writes the index)"),
+                           ("export_nocache", "termgraph `export --format graphml --no-cache`"),
+                           ("orphans", "termgraph `orphans`, cold (read, parse, link, write the index, list)"),
+                           ("stats", "termgraph `stats`, cold")):
+            m = res.get(key) or t.get(key)
+            if m is None:
+                continue
             if m.get("wall"):
                 L.append(f"| {label} | {fs(m['wall'])} | {fmb(m['rss_mb'])} | {mb / m['wall']:,.0f} | {fr(m['wall'], cat['wall'])} |")
             else:
@@ -575,6 +598,10 @@ def table(results: list[dict], facts: dict, no_cache: bool) -> str:
                     L.append(f"| {label} | " + " | ".join(tg_cell(m)) + " |")
             if "no_cache" not in r:
                 L.append("| `--no-cache` | not offered by this binary | | |")
+            w = res.get("statwalk")
+            if w and w.get("wall"):
+                L.append(f"| floor: one `stat` of every file (`find -printf`) | {fs(w['wall'])} | "
+                         f"{fs((w.get('user') or 0) + (w.get('sys') or 0))} | {fmb(w['rss_mb'])} |")
             idx = ", ".join(f"`{p}`" for p in r["index_after_first"]) or "none found"
             L.append(f"\nOn-disk index after the first run: {idx}"
                      + (f" ({r['index_bytes'] / 1e6:,.1f} MB)" if r["index_after_first"] else "") + ".")
@@ -643,10 +670,14 @@ def commands_md(results) -> str:
         L.append(f"# {n:,} articles")
         L.append("python3 " + r["generate"]["cmd"])
         L.append(rel_cmd(r["cat"]["cmd"]))
+        if "statwalk" in r:
+            L.append(rel_cmd(r["statwalk"]["cmd"]))
         for k, m in r["termgraph"].items():
             L.append(m["cmd"])
         for rep in r["repeat"].values():
             L.append(rep["cmd"] + "   # twice, index kept" + (" (skipped)" if rep.get("skipped") else ""))
+        if "export_nocache" in r:
+            L.append(r["export_nocache"]["cmd"])
         if "python" in r:
             L.append("python3 " + r["python"]["cmd"])
         if "igraph" in r:

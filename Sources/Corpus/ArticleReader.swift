@@ -1,3 +1,4 @@
+import Glibc
 import Graph
 
 /// Turns the bytes of one file into an `Article`, or the problem that stops it from being one.
@@ -19,14 +20,14 @@ public struct ArticleReader: Sendable {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             throw Problem(file: path, line: 1, kind: .encoding, message: "file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8")
         }
-        if bytes.contains(0) {
+        if bytes.withUnsafeBytes({ !$0.isEmpty && memchr($0.baseAddress!, 0, $0.count) != nil }) {
             throw Problem(file: path, line: lineOf(firstNULIn: bytes), kind: .binary, message: "file holds NUL bytes; it is not a text article")
         }
         guard var text = String(validating: bytes, as: UTF8.self) else {
             throw Problem(file: path, line: lineOfFirstInvalidUTF8(bytes), kind: .encoding, message: "file is not valid UTF-8")
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.utf8.contains(0x0D) { text = text.replacingCRLF() }
+        if text.withUTF8({ !$0.isEmpty && memchr($0.baseAddress!, 0x0D, $0.count) != nil }) { text = text.replacingCRLF() }
 
         var frontMatter = FrontMatter()
         var bodyStart = text.utf8.startIndex

@@ -148,8 +148,9 @@ public struct CorpusGraph: Sendable {
         var external = 0
     }
 
-    /// Resolves the links of `articles[range]`. Popular targets are written the same way many
-    /// times: each spelling is resolved once per chunk (a relative one once per folder).
+    /// Resolves the links of `articles[range]`. Plain `/slug` targets take the resolver's quick
+    /// path; others are often written the same way many times, so each spelling is resolved
+    /// once per chunk (a relative one once per folder).
     static func resolveLinks(of range: Range<Int>, in articles: [Article], resolver: LinkResolver) -> [ResolvedLinks] {
         var cache: [String: LinkTarget] = [:]
         return range.map { source in
@@ -158,14 +159,18 @@ public struct CorpusGraph: Sendable {
             var result = ResolvedLinks()
             var edgeOf: [Int32: Int] = [:]
             for link in article.links {
-                let cacheKey = link.kind == .wikilink ? "[[" + link.target
-                    : link.target.hasPrefix("/") ? link.target : folder + "\u{0}" + link.target
                 let resolution: LinkTarget
-                if let known = cache[cacheKey] {
-                    resolution = known
+                if let simple = resolver.resolveSimple(link.target, kind: link.kind) {
+                    resolution = simple
                 } else {
-                    resolution = resolver.resolve(link.target, from: article.path, kind: link.kind)
-                    cache[cacheKey] = resolution
+                    let cacheKey = link.kind == .wikilink ? "[[" + link.target
+                        : link.target.hasPrefix("/") ? link.target : folder + "\u{0}" + link.target
+                    if let known = cache[cacheKey] {
+                        resolution = known
+                    } else {
+                        resolution = resolver.resolve(link.target, from: article.path, kind: link.kind)
+                        cache[cacheKey] = resolution
+                    }
                 }
                 switch resolution {
                 case .external:

@@ -173,11 +173,11 @@ public struct CorpusIndex: Sendable {
         }
 
         func save(_ terms: TermIndex) {
-            var writer = ByteWriter()
-            index.writeHeader(&writer, configBytes: configBytes)
-            index.writeStamp(&writer, fingerprint: fingerprint, build: build)
-            terms.encode(to: &writer)
-            try? AtomicFile.write(writer.bytes, to: index.termsFile)
+            index.write(index.termsFile) { writer in
+                index.writeHeader(&writer, configBytes: configBytes)
+                index.writeStamp(&writer, fingerprint: fingerprint, build: build)
+                terms.encode(to: &writer)
+            }
         }
     }
 
@@ -191,44 +191,55 @@ public struct CorpusIndex: Sendable {
     /// Returns where the graph's term tables go.
     @discardableResult
     func save(files: [CorpusFile], configBytes: [UInt8]?, records: [ExtractedFile], graph: (CorpusGraph, scanProblems: Int)?) -> TermStore? {
-        var articles = ByteWriter()
-        writeHeader(&articles, configBytes: configBytes)
-        articles.write(files.count)
-        for (file, record) in zip(files, records) {
-            articles.write(file.path)
-            articles.write(file.stamp.size)
-            articles.write(file.stamp.modified)
-            articles.write(file.stamp.changed)
-            articles.write(file.stamp.inode)
-            switch record {
-            case .notAnArticle:
-                articles.write(0)
-            case .article(let article):
-                articles.write(1)
-                article.encode(to: &articles)
-            case .problem(let problem):
-                articles.write(2)
-                problem.encode(to: &articles)
+        write(articlesFile) { articles in
+            writeHeader(&articles, configBytes: configBytes)
+            articles.write(files.count)
+            for (file, record) in zip(files, records) {
+                articles.write(file.path)
+                articles.write(file.stamp.size)
+                articles.write(file.stamp.modified)
+                articles.write(file.stamp.changed)
+                articles.write(file.stamp.inode)
+                switch record {
+                case .notAnArticle:
+                    articles.write(0)
+                case .article(let article):
+                    articles.write(1)
+                    article.encode(to: &articles)
+                case .problem(let problem):
+                    articles.write(2)
+                    problem.encode(to: &articles)
+                }
             }
         }
-        try? AtomicFile.write(articles.bytes, to: articlesFile)
         guard let (built, scanProblems) = graph else {
             try? FileManager.default.removeItem(at: graphFile)
             return nil
         }
         let store = TermStore(index: self, configBytes: configBytes, fingerprint: FolderFingerprint(files),
                               build: UInt64.random(in: 1...UInt64.max))
-        var writer = ByteWriter()
-        writeHeader(&writer, configBytes: configBytes)
-        writeStamp(&writer, fingerprint: store.fingerprint, build: store.build)
-        writer.write(built.linkCount)
-        writer.write(built.externalLinkCount)
-        let problems = built.problems.dropFirst(scanProblems)
-        writer.write(problems.count)
-        for problem in problems { problem.encode(to: &writer) }
-        built.graph.encode(to: &writer)
-        try? AtomicFile.write(writer.bytes, to: graphFile)
+        write(graphFile) { writer in
+            writeHeader(&writer, configBytes: configBytes)
+            writeStamp(&writer, fingerprint: store.fingerprint, build: store.build)
+            writer.write(built.linkCount)
+            writer.write(built.externalLinkCount)
+            let problems = built.problems.dropFirst(scanProblems)
+            writer.write(problems.count)
+            for problem in problems { problem.encode(to: &writer) }
+            built.graph.encode(to: &writer)
+        }
         return store
+    }
+
+    /// Streams one index file into place atomically; a failure leaves the old file (or none),
+    /// and the corpus answering from a fresh build.
+    private func write(_ url: URL, _ fill: (inout ByteWriter) -> Void) {
+        try? AtomicFile.write(to: url) { fd in
+            var writer = ByteWriter(streamingTo: fd)
+            fill(&writer)
+            writer.finish()
+            return writer.failure
+        }
     }
 
     private func writeHeader(_ writer: inout ByteWriter, configBytes: [UInt8]?) {

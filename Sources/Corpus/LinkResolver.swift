@@ -77,6 +77,36 @@ public struct LinkResolver: Sendable {
         return .wanted(key: lastKey, written: forms.last!)
     }
 
+    /// The common case without building a string on the way: a root-relative target (`/slug`,
+    /// `/a/b#part`, or a wikilink) written in lower-case ASCII letters, digits, `-`, `_` and
+    /// single `/`, resolved exactly as `resolve` would. Nil for anything else.
+    public func resolveSimple(_ target: String, kind: Link.Kind) -> LinkTarget? {
+        guard base.isEmpty, site == nil else { return nil }
+        var simple = true
+        var end = 0
+        var previousSlash = false
+        target.utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes {
+                if byte == UInt8(ascii: "#") || byte == UInt8(ascii: "?") { break }
+                let slash = byte == UInt8(ascii: "/")
+                guard (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-")
+                        || byte == UInt8(ascii: "_") || slash, !(slash && previousSlash) else {
+                    simple = false
+                    return
+                }
+                previousSlash = slash
+                end += 1
+            }
+        } ?? { simple = false }()
+        let path = target.utf8.prefix(end)
+        guard simple, kind == .wikilink || path.first == UInt8(ascii: "/") else { return nil }
+        let key = TermKey.trimSlashes(String(Substring(path)))
+        guard !key.isEmpty else { return LinkTarget.none }
+        if key.hasSuffix("/index") || key.hasSuffix("/_index") { return nil }
+        if let i = byKey[key] ?? byPathOrAlias[key] { return .article(i) }
+        return .wanted(key: key, written: key)
+    }
+
     /// The path part of an internal target and whether it is read from the corpus root;
     /// nil for an external target.
     private func internalPath(_ target: String, kind: Link.Kind) -> (String, Bool)? {

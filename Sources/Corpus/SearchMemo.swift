@@ -126,6 +126,7 @@ struct ParenIndex {
         let n = b.count
         var escaped = [Bool](repeating: false, count: n)
         var depth = [Int32](repeating: 0, count: n + 1)
+        var lowest: Int32 = 0, highest: Int32 = 0
         var k = 0
         while k < n {
             if b[k] == UInt8(ascii: "\\") && k + 1 < n && isPunctuation(b[k + 1]) {
@@ -136,18 +137,22 @@ struct ParenIndex {
                 continue
             }
             depth[k + 1] = depth[k] + (b[k] == UInt8(ascii: "(") ? 1 : b[k] == UInt8(ascii: ")") ? -1 : 0)
+            lowest = min(lowest, depth[k + 1])
+            highest = max(highest, depth[k + 1])
             k += 1
         }
         var stopAt = [Int32](repeating: Int32(n), count: n + 1)
         var closeAt = [Int32](repeating: Int32(n), count: n + 1)
-        var closerAtDepth: [Int32: Int32] = [:]
+        // The nearest closer seen so far (scanning backwards) for each depth, `lowest` at 0.
+        var closerAtDepth = [Int32](repeating: Int32(n), count: Int(highest - lowest) + 1)
         var nextStop = Int32(n)
         for k in stride(from: n - 1, through: 0, by: -1) {
             let c = b[k]
             if c <= 0x20 || c == 0x7F { nextStop = Int32(k) }
             stopAt[k] = nextStop
-            if c == UInt8(ascii: ")") && !escaped[k] { closerAtDepth[depth[k]] = Int32(k) }
-            closeAt[k] = closerAtDepth[depth[k]] ?? Int32(n)
+            let d = Int(depth[k] - lowest)
+            if c == UInt8(ascii: ")") && !escaped[k] { closerAtDepth[d] = Int32(k) }
+            closeAt[k] = closerAtDepth[d]
         }
         self.depthBefore = depth
         self.stopAt = stopAt

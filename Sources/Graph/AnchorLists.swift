@@ -36,18 +36,20 @@ public struct AnchorLists: RandomAccessCollection, Sendable {
         }
     }
 
-    /// Appends all lists and their offsets, so that reading them back is two copies.
+    /// Appends the lists' offsets, then the lists. Each list is encoded twice, once to measure
+    /// it, so that they never sit in memory all at once.
     func encode(to writer: inout ByteWriter) {
-        var body = ByteWriter()
+        var scratch = ByteWriter()
         var offsets: [Int32] = [0]
         offsets.reserveCapacity(count + 1)
         for e in indices {
-            body.write(self[e])
-            offsets.append(Int32(body.bytes.count))
+            scratch.reset()
+            scratch.write(self[e])
+            offsets.append(offsets.last! + Int32(scratch.count))
         }
         writer.write(offsets)
-        writer.write(body.bytes.count)
-        writer.append(body.bytes)
+        writer.write(Int(offsets.last!))
+        for e in indices { writer.write(self[e]) }
     }
 
     static func decode(from reader: inout ByteReader, edges: Int) throws(ByteReader.Corrupt) -> AnchorLists {

@@ -1,3 +1,5 @@
+import Glibc
+
 /// A little-endian byte encoding for the on-disk index: varints, strings and flat integer arrays.
 ///
 /// ```swift
@@ -7,9 +9,60 @@
 /// try reader.readString()  // "slug"
 /// ```
 public struct ByteWriter: Sendable {
+    /// What is written and not yet handed to the file, if the writer streams to one.
     public private(set) var bytes: [UInt8] = []
+    /// The file that takes every full megabyte, or -1 to keep everything in `bytes`.
+    private let file: Int32
+    private var flushed = 0
+    /// The first error met writing to the file, as an `errno` value.
+    public private(set) var failure: Int32 = 0
 
-    public init() {}
+    public init() {
+        file = -1
+    }
+
+    /// A writer that streams to an open file: memory stays at a megabyte however much is
+    /// written. Call `finish()` at the end, then check `failure`.
+    public init(streamingTo file: Int32) {
+        self.file = file
+        bytes.reserveCapacity(Self.flushSize + 4096)
+    }
+
+    static let flushSize = 1 << 20
+
+    /// Every byte written so far, flushed or not.
+    public var count: Int { flushed + bytes.count }
+
+    /// Empties an in-memory writer for reuse, keeping its capacity.
+    public mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        flushed = 0
+    }
+
+    /// Hands what is buffered to the file.
+    public mutating func finish() {
+        guard file >= 0, !bytes.isEmpty else { return }
+        if failure == 0 {
+            bytes.withUnsafeBytes { raw in
+                var offset = 0
+                while offset < raw.count {
+                    let n = Glibc.write(file, raw.baseAddress! + offset, raw.count - offset)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        return
+                    }
+                    offset += n
+                }
+            }
+        }
+        flushed += bytes.count
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    @inline(__always) private mutating func flushIfFull() {
+        if file >= 0 && bytes.count >= Self.flushSize { finish() }
+    }
 
     public mutating func write(_ value: Int) {
         var v = UInt64(bitPattern: Int64(value))
@@ -20,6 +73,7 @@ public struct ByteWriter: Sendable {
             v >>= 7
         }
         bytes.append(UInt8(v))
+        flushIfFull()
     }
 
     public mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
@@ -27,6 +81,7 @@ public struct ByteWriter: Sendable {
     public mutating func write(_ text: String) {
         write(text.utf8.count)
         bytes.append(contentsOf: text.utf8)
+        flushIfFull()
     }
 
     public mutating func write(_ text: String?) {
@@ -42,10 +97,22 @@ public struct ByteWriter: Sendable {
     /// A flat array copied as raw little-endian words.
     public mutating func write(_ values: [Int32]) {
         write(values.count)
-        values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        values.withUnsafeBytes { raw in
+            // In megabyte pieces, so that a long array never sits in the buffer whole.
+            var start = 0
+            while start < raw.count {
+                let end = Swift.min(raw.count, start + Self.flushSize)
+                bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[start..<end]))
+                flushIfFull()
+                start = end
+            }
+        }
     }
 
-    public mutating func append(_ raw: [UInt8]) { bytes.append(contentsOf: raw) }
+    public mutating func append(_ raw: [UInt8]) {
+        bytes.append(contentsOf: raw)
+        flushIfFull()
+    }
 }
 
 /// Bytes that decoded values may point into for as long as they live: a copied array, or a

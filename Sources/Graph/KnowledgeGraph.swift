@@ -39,47 +39,51 @@ public struct KnowledgeGraph: Sendable {
         for (newIndex, oldIndex) in order.enumerated() { position[oldIndex] = Int32(newIndex) }
         self.nodes = NodeList(order.map { unsortedNodes[$0] })
 
-        var remapped: [EdgeRecord] = []
-        remapped.reserveCapacity(unsortedEdges.count)
-        for edge in unsortedEdges where edge.source != edge.target {
-            remapped.append(EdgeRecord(
-                source: position[Int(edge.source)], target: position[Int(edge.target)],
-                weight: edge.weight, anchors: edge.anchors))
+        // Edges are ordered through a permutation rather than copied: a million-article corpus
+        // has ten million of them.
+        let kept = unsortedEdges.indices.filter { unsortedEdges[$0].source != unsortedEdges[$0].target }
+        func pair(_ e: Int) -> UInt64 {
+            UInt64(UInt32(position[Int(unsortedEdges[e].source)])) << 32 | UInt64(UInt32(position[Int(unsortedEdges[e].target)]))
         }
-        remapped.sort { ($0.source, $0.target) < ($1.source, $1.target) }
-        var merged: [EdgeRecord] = []
-        merged.reserveCapacity(remapped.count)
-        for edge in remapped {
-            if let last = merged.last, last.source == edge.source, last.target == edge.target {
-                merged[merged.count - 1].weight += edge.weight
-                for anchor in edge.anchors where !merged[merged.count - 1].anchors.contains(anchor) {
-                    merged[merged.count - 1].anchors.append(anchor)
-                }
+        let edgeOrder = kept.sorted { a, b in
+            let (x, y) = (pair(a), pair(b))
+            return x != y ? x < y : a < b
+        }
+        var edgeSource: [Int32] = [], edgeTarget: [Int32] = [], edgeWeight: [Int32] = [], anchors: [[String]] = []
+        for e in edgeOrder {
+            let edge = unsortedEdges[e]
+            let source = position[Int(edge.source)], target = position[Int(edge.target)]
+            if let last = edgeSource.indices.last, edgeSource[last] == source, edgeTarget[last] == target {
+                edgeWeight[last] += edge.weight
+                for anchor in edge.anchors where !anchors[last].contains(anchor) { anchors[last].append(anchor) }
             } else {
-                merged.append(edge)
+                edgeSource.append(source)
+                edgeTarget.append(target)
+                edgeWeight.append(edge.weight)
+                anchors.append(edge.anchors)
             }
         }
-        self.edgeSource = merged.map(\.source)
-        self.edgeTarget = merged.map(\.target)
-        self.edgeWeight = merged.map(\.weight)
-        self.edgeAnchors = AnchorLists(merged.map(\.anchors))
+        self.edgeSource = edgeSource
+        self.edgeTarget = edgeTarget
+        self.edgeWeight = edgeWeight
+        self.edgeAnchors = AnchorLists(anchors)
 
         let n = nodes.count
         var outOffsets = [Int32](repeating: 0, count: n + 1)
         var inCounts = [Int32](repeating: 0, count: n + 1)
-        for e in merged.indices {
-            outOffsets[Int(merged[e].source) + 1] += 1
-            inCounts[Int(merged[e].target) + 1] += 1
+        for e in edgeSource.indices {
+            outOffsets[Int(edgeSource[e]) + 1] += 1
+            inCounts[Int(edgeTarget[e]) + 1] += 1
         }
         for i in 0..<n {
             outOffsets[i + 1] += outOffsets[i]
             inCounts[i + 1] += inCounts[i]
         }
         var fill = inCounts
-        var inEdges = [Int32](repeating: 0, count: merged.count)
+        var inEdges = [Int32](repeating: 0, count: edgeSource.count)
         // Edges are sorted by source, so each in-list comes out sorted by source too.
-        for e in merged.indices {
-            let v = Int(merged[e].target)
+        for e in edgeSource.indices {
+            let v = Int(edgeTarget[e])
             inEdges[Int(fill[v])] = Int32(e)
             fill[v] += 1
         }

@@ -48,18 +48,22 @@ public struct NodeList: RandomAccessCollection, MutableCollection, Sendable {
     }
 
     /// Appends each record's length, then the records: what `decode(from:categories:)` reads back.
+    /// Each node is encoded twice, once to measure it, so that the records never sit in memory
+    /// all at once.
     func encode(to writer: inout ByteWriter) {
-        var body = ByteWriter()
+        var scratch = ByteWriter()
         var lengths: [Int32] = []
         lengths.reserveCapacity(count)
+        var total = 0
         for node in self {
-            let start = body.bytes.count
-            node.encode(to: &body)
-            lengths.append(Int32(body.bytes.count - start))
+            scratch.reset()
+            node.encode(to: &scratch)
+            lengths.append(Int32(scratch.count))
+            total += scratch.count
         }
         writer.write(lengths)
-        writer.write(body.bytes.count)
-        writer.append(body.bytes)
+        writer.write(total)
+        for node in self { node.encode(to: &writer) }
     }
 
     /// Reads where each record starts and leaves the records where they are; a record is

@@ -7,33 +7,40 @@ import Foundation
 /// before the rename leaves its temporary file behind; the next write removes it.
 public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to url: URL) throws {
+        try write(to: url) { fd in
+            var failure: Int32 = 0
+            bytes.withUnsafeBytes { raw in
+                var offset = 0
+                while offset < raw.count {
+                    let written = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        return
+                    }
+                    offset += written
+                }
+            }
+            return failure
+        }
+    }
+
+    /// Writes whatever `fill` writes to the open file it is given, as it goes: a large file
+    /// need not be in memory whole. `fill` returns 0, or the `errno` of a failed write.
+    public static func write(to url: URL, _ fill: (Int32) -> Int32) throws {
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         removeAbandonedTemporaryFiles(for: url)
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw WriteError.cannotWrite(url.path, String(cString: strerror(errno))) }
-        var ok = true
-        var failure = ""
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    ok = false
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                offset += written
-            }
-        }
-        if ok && fsync(fd) != 0 { ok = false; failure = String(cString: strerror(errno)) }
+        var failure = fill(fd)
+        if failure == 0 && fsync(fd) != 0 { failure = errno }
         close(fd)
-        guard ok, rename(temporary.path, url.path) == 0 else {
-            if ok { failure = String(cString: strerror(errno)) }
+        if failure == 0 && rename(temporary.path, url.path) != 0 { failure = errno }
+        guard failure == 0 else {
             unlink(temporary.path)
-            throw WriteError.cannotWrite(url.path, failure)
+            throw WriteError.cannotWrite(url.path, String(cString: strerror(failure)))
         }
     }
 }

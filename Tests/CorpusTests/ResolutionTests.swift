@@ -89,4 +89,26 @@ import Testing
         #expect(resolve("guide/intro", from: "Web/API/Gamepad.md", kind: .wikilink) == "start-here")
         #expect(resolve("backoffice#history", from: "guide/intro.md", kind: .wikilink) == "backoffice")
     }
+
+    /// The quick path answers only where it is sure, and then exactly as the full rules do.
+    @Test func theQuickPathAgreesWithTheFullRules() {
+        let resolver = LinkResolver(articles: articles, config: CorpusConfig())
+        let simple = ["/backoffice", "/backoffice/", "/backoffice#top", "/backoffice?x", "/start-here", "/old/start",
+                      "/guide/intro", "/missing-term", "/a/b_c", "/", "/#x", "/index", "/web/api/gamepad"]
+        for kind in Link.Kind.allCases {
+            for target in simple + ["backoffice", "missing", "#x", ""] {
+                guard let quick = resolver.resolveSimple(target, kind: kind) else {
+                    #expect(kind != .wikilink && !target.hasPrefix("/"), "\(target) as \(kind) has a quick answer")
+                    continue
+                }
+                #expect(quick == resolver.resolve(target, from: "guide/intro.md", kind: kind), "\(target) as \(kind)")
+            }
+        }
+        for target in ["/BackOffice", "//host/x", "/a//b", "/a/./b", "/a%20b", "/web/api/gamepad/index", "/x.md", " /backoffice", "/أ/مكتب"] {
+            #expect(resolver.resolveSimple(target, kind: .inline) == nil, "\(target) takes the full rules")
+        }
+        var based = CorpusConfig()
+        based.base = "/docs"
+        #expect(LinkResolver(articles: articles, config: based).resolveSimple("/backoffice", kind: .inline) == nil)
+    }
 }
