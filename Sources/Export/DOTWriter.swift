@@ -28,14 +28,16 @@ public struct DOTWriter {
     ]
 
     public func bytes() -> [UInt8] {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(200 * graph.nodeCount + 60 * graph.edgeCount + 1024)
-        out += "digraph \(Self.quote(graph.title ?? "termgraph")) {\n"
-        out += "  graph [charset=\"UTF-8\", layout=fdp, outputorder=edgesfirst, fontname=\(Self.quote(fontName)), fontsize=22"
-        if let title = graph.title { out += ", label=\(Self.quote(title)), labelloc=t" }
-        out += "];\n"
-        out += "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", color=\"#475569\", fontname=\(Self.quote(fontName)), fontsize=13];\n"
-        out += "  edge [color=\"#64748b88\", arrowsize=0.6];\n"
+        out.append("digraph "); Self.appendQuoted(graph.title ?? "termgraph", to: &out); out.append(" {\n")
+        out.append("  graph [charset=\"UTF-8\", layout=fdp, outputorder=edgesfirst, fontname=")
+        Self.appendQuoted(fontName, to: &out); out.append(", fontsize=22")
+        if let title = graph.title { out.append(", label="); Self.appendQuoted(title, to: &out); out.append(", labelloc=t") }
+        out.append("];\n")
+        out.append("  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", color=\"#475569\", fontname=")
+        Self.appendQuoted(fontName, to: &out); out.append(", fontsize=13];\n")
+        out.append("  edge [color=\"#64748b88\", arrowsize=0.6];\n")
 
         var byCategory = Array(repeating: [Int](), count: graph.categoryNames.count)
         var loose: [Int] = []
@@ -44,56 +46,94 @@ public struct DOTWriter {
         }
         for (c, members) in byCategory.enumerated() where !members.isEmpty {
             let colours = Self.palette[c % Self.palette.count]
-            out += "  subgraph \(Self.quote("cluster_\(c)")) {\n"
-            out += "    graph [label=\(Self.quote(graph.categoryNames[c])), style=\"rounded,filled\", fillcolor=\"\(colours.fill)66\", color=\"\(colours.border)\", penwidth=2];\n"
-            for v in members { out += "    " + nodeStatement(v, colours: colours) }
-            out += "  }\n"
+            out.append("  subgraph \"cluster_"); out.appendDecimal(c); out.append("\" {\n")
+            out.append("    graph [label="); Self.appendQuoted(graph.categoryNames[c], to: &out)
+            out.append(", style=\"rounded,filled\", fillcolor=\""); out.append(contentsOf: colours.fill.utf8)
+            out.append("66\", color=\""); out.append(contentsOf: colours.border.utf8); out.append("\", penwidth=2];\n")
+            for v in members { out.append("    "); appendNodeStatement(v, colours: colours, to: &out) }
+            out.append("  }\n")
         }
-        for v in loose { out += "  " + nodeStatement(v, colours: nil) }
+        for v in loose { out.append("  "); appendNodeStatement(v, colours: nil, to: &out) }
         for e in 0..<graph.edgeCount {
-            out += "  \(Self.quote(ids.ids[Int(graph.edgeSource[e])])) -> \(Self.quote(ids.ids[Int(graph.edgeTarget[e])]))"
-            out += " [weight=\(graph.edgeWeight[e])"
-            if !graph.edgeAnchors[e].isEmpty { out += ", tooltip=\(Self.quote(graph.edgeAnchors[e].joined(separator: " · ")))" }
-            if graph.nodes[Int(graph.edgeTarget[e])].isStub { out += ", style=dashed" }
-            out += "];\n"
+            let target = Int(graph.edgeTarget[e])
+            out.append("  "); Self.appendQuoted(ids.ids[Int(graph.edgeSource[e])], to: &out)
+            out.append(" -> "); Self.appendQuoted(ids.ids[target], to: &out)
+            out.append(" [weight="); out.appendDecimal(Int(graph.edgeWeight[e]))
+            let anchors = graph.edgeAnchors[e]
+            if !anchors.isEmpty {
+                // quote(anchors.joined(separator: " · ")), without the joined copy.
+                out.append(", tooltip=\"")
+                for (i, anchor) in anchors.enumerated() {
+                    if i > 0 { out.append(" · ") }
+                    Self.appendEscaped(anchor, to: &out)
+                }
+                out.append(UInt8(ascii: "\""))
+            }
+            if graph.nodes[target].isStub { out.append(", style=dashed") }
+            out.append("];\n")
         }
-        out += "}\n"
-        return Array(out.utf8)
+        out.append("}\n")
+        return out
     }
 
-    private func nodeStatement(_ v: Int, colours: (fill: String, border: String)?) -> String {
+    private func appendNodeStatement(_ v: Int, colours: (fill: String, border: String)?, to out: inout [UInt8]) {
         let node = graph.nodes[v]
-        var attributes = ["label=\(Self.quote(node.title))"]
-        if let description = node.description, !description.isEmpty { attributes.append("tooltip=\(Self.quote(description))") }
+        Self.appendQuoted(ids.ids[v], to: &out)
+        out.append(" [label="); Self.appendQuoted(node.title, to: &out)
+        if let description = node.description, !description.isEmpty {
+            out.append(", tooltip="); Self.appendQuoted(description, to: &out)
+        }
         if node.isStub {
-            attributes.append("style=\"rounded,dashed\"")
-            attributes.append("color=\"#94a3b8\"")
-            attributes.append("fontcolor=\"#64748b\"")
-            attributes.append("stub=true")
+            out.append(", style=\"rounded,dashed\", color=\"#94a3b8\", fontcolor=\"#64748b\", stub=true")
         } else if let colours, let category = node.category {
             // Inferred members are outlined in the category's colour but not filled with it.
-            attributes.append("fillcolor=\"\(node.categoryInferred ? "#ffffff" : colours.fill)\"")
-            attributes.append("color=\"\(colours.border)\"")
-            attributes.append("category=\(Self.quote(graph.categoryNames[category]))")
-            attributes.append("category_inferred=\(node.categoryInferred)")
-            if node.categoryInferred { attributes.append("style=\"rounded,filled,dashed\"") }
+            out.append(", fillcolor=\""); out.append(contentsOf: (node.categoryInferred ? "#ffffff" : colours.fill).utf8)
+            out.append("\", color=\""); out.append(contentsOf: colours.border.utf8)
+            out.append("\", category="); Self.appendQuoted(graph.categoryNames[category], to: &out)
+            out.append(node.categoryInferred ? ", category_inferred=true, style=\"rounded,filled,dashed\"" : ", category_inferred=false")
         }
-        return "\(Self.quote(ids.ids[v])) [\(attributes.joined(separator: ", "))];\n"
+        out.append("];\n")
     }
 
     /// A DOT double-quoted string: `"` and `\` escaped, line ends as `\n`, other control characters dropped.
     public static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-                out.unicodeScalars.append(scalar)
+        var out: [UInt8] = []
+        appendQuoted(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `quote(text)`'s UTF-8 bytes.
+    private static func appendQuoted(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        appendEscaped(text, to: &out)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends `text` escaped for the inside of a DOT quoted string. Every character escaped or
+    /// dropped is ASCII but U+FFFE and U+FFFF, so the UTF-8 is rewritten byte by byte and the
+    /// runs between escapes are copied at once.
+    private static func appendEscaped(_ text: String, to out: inout [UInt8]) {
+        text.withUTF8Bytes { bytes in
+            var copied = 0
+            var i = 0
+            while i < bytes.count {
+                var replacement: StaticString = ""
+                var length = 1
+                switch bytes[i] {
+                case UInt8(ascii: "\""): replacement = "\\\""
+                case UInt8(ascii: "\\"): replacement = "\\\\"
+                case UInt8(ascii: "\n"): replacement = "\\n"
+                case 0x00..<0x20, 0x7F: break
+                case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xBF && bytes[i + 2] >= 0xBE:
+                    length = 3  // U+FFFE, U+FFFF
+                default: i += 1; continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<i]))
+                out.append(replacement)
+                i += length
+                copied = i
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
         }
-        return out + "\""
     }
 }

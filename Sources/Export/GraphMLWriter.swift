@@ -21,8 +21,8 @@ public struct GraphMLWriter {
 
     private struct Key {
         let name: String
-        let domain: String
-        let type: String
+        let domain: StaticString
+        let type: StaticString
     }
 
     private static let builtInNodeKeys: [Key] = [
@@ -66,12 +66,21 @@ public struct GraphMLWriter {
     public func bytes() -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(256 * graph.nodeCount + 128 * graph.edgeCount + 2048)
-        func put(_ s: String) { out.append(contentsOf: s.utf8) }
+        func put(_ s: StaticString) { out.append(s) }
         func text(_ s: String) { XMLText.append(s, to: &out) }
         func attribute(_ s: String) { XMLText.append(s, attribute: true, to: &out) }
         func data(_ key: String, _ value: String?) {
             guard let value, !value.isEmpty else { return }
-            put("      <data key=\""); put(key); put("\">"); text(value); put("</data>\n")
+            put("      <data key=\""); out.append(contentsOf: key.utf8); put("\">"); text(value); put("</data>\n")
+        }
+        // A list is written as JSON text, escaped as XML: the JSON goes through one reused buffer.
+        var json: [UInt8] = []
+        func data(_ key: String, list items: [String]) {
+            json.removeAll(keepingCapacity: true)
+            JSONText.appendArray(items, to: &json)
+            put("      <data key=\""); out.append(contentsOf: key.utf8); put("\">")
+            json.withUnsafeBufferPointer { XMLText.append($0, to: &out) }
+            put("</data>\n")
         }
 
         put("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
@@ -98,8 +107,8 @@ public struct GraphMLWriter {
             data("label", node.title)
             data("slug", node.slug)
             data("description", node.description)
-            if !node.keywords.isEmpty { data("keywords", JSONText.array(node.keywords)) }
-            if !node.aliases.isEmpty { data("aliases", JSONText.array(node.aliases)) }
+            if !node.keywords.isEmpty { data("keywords", list: node.keywords) }
+            if !node.aliases.isEmpty { data("aliases", list: node.aliases) }
             if let category = node.category {
                 data("category", graph.categoryNames[category])
                 data("category_inferred", node.categoryInferred ? "true" : "false")
@@ -109,16 +118,17 @@ public struct GraphMLWriter {
             for attribute in node.attributes {
                 switch attribute.value {
                 case .text(let value): data(extraIDs[attribute.name]!, value)
-                case .list(let items): data(extraIDs[attribute.name]!, JSONText.array(items))
+                case .list(let items): data(extraIDs[attribute.name]!, list: items)
                 }
             }
             put("    </node>\n")
         }
         for e in 0..<graph.edgeCount {
-            put("    <edge id=\"e\(e)\" source=\""); attribute(ids.ids[Int(graph.edgeSource[e])])
+            put("    <edge id=\"e"); out.appendDecimal(e); put("\" source=\""); attribute(ids.ids[Int(graph.edgeSource[e])])
             put("\" target=\""); attribute(ids.ids[Int(graph.edgeTarget[e])]); put("\">\n")
-            data("weight", String(graph.edgeWeight[e]))
-            if !graph.edgeAnchors[e].isEmpty { data("anchors", JSONText.array(graph.edgeAnchors[e])) }
+            put("      <data key=\"weight\">"); out.appendDecimal(Int(graph.edgeWeight[e])); put("</data>\n")
+            let anchors = graph.edgeAnchors[e]
+            if !anchors.isEmpty { data("anchors", list: anchors) }
             put("    </edge>\n")
         }
         put("  </graph>\n</graphml>\n")

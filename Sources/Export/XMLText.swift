@@ -4,25 +4,34 @@ enum XMLText {
     /// when `attribute` is set. Non-ASCII text is written as UTF-8 characters, never as
     /// character references.
     static func append(_ text: String, attribute: Bool = false, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes in
-            var i = 0
-            while i < bytes.count {
-                let byte = bytes[i]
-                switch byte {
-                case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-                case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-                case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-                case UInt8(ascii: "\"") where attribute: out.append(contentsOf: "&quot;".utf8)
-                case 0x0D: out.append(contentsOf: "&#13;".utf8)
-                case 0x09, 0x0A: out.append(byte)
-                case 0x00..<0x20: break
-                case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xBF && bytes[i + 2] >= 0xBE:
-                    i += 2  // U+FFFE, U+FFFF
-                default: out.append(byte)
-                }
-                i += 1
+        text.withUTF8Bytes { append($0, attribute: attribute, to: &out) }
+    }
+
+    /// Appends UTF-8 `bytes` escaped as `append(_:attribute:to:)` does. Runs of bytes that need
+    /// no escaping, nearly all of any text, are copied at once.
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, attribute: Bool = false, to out: inout [UInt8]) {
+        var copied = 0
+        var i = 0
+        while i < bytes.count {
+            var replacement: StaticString = ""
+            var length = 1
+            switch bytes[i] {
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "\"") where attribute: replacement = "&quot;"
+            case 0x0D: replacement = "&#13;"
+            case 0x09, 0x0A: i += 1; continue
+            case 0x00..<0x20: break
+            case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xBF && bytes[i + 2] >= 0xBE:
+                length = 3  // U+FFFE, U+FFFF
+            default: i += 1; continue
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<i]))
+            out.append(replacement)
+            i += length
+            copied = i
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
     }
 }
