@@ -78,7 +78,7 @@ public struct CorpusGraph: Sendable {
         // order; a stub's label is the anchor used most often for it, ties to the first seen.
         let size = max(256, articles.count / 16)
         let chunks = stride(from: 0, to: articles.count, by: size).map { $0..<min($0 + size, articles.count) }
-        let resolved = CorpusReader.parallelMap(chunks, chunk: 1) { range in
+        let resolved = Parallel.map(chunks, chunk: 1) { range in
             Self.resolveLinks(of: range, in: articles, resolver: resolver)
         }
         struct Wanted { var node: Int32; var anchorCounts: [String: Int] = [:]; var anchorOrder: [String] = [] }

@@ -55,7 +55,7 @@ public struct CorpusIndex: Sendable {
     public let folder: URL
 
     /// Bumped whenever what is stored, or how it is extracted, changes.
-    static let formatVersion = 2
+    static let formatVersion = 3
     static let magic = Array("termgraph-index".utf8)
 
     public init(folder: URL) {
@@ -186,11 +186,25 @@ public struct CorpusIndex: Sendable {
         Cached(index: self, configBytes: configBytes)
     }
 
-    /// Writes the records (and the graph, when given) under the files' stamps. Each file is
-    /// replaced atomically; a failure to write leaves the corpus answering from a fresh build.
-    /// Returns where the graph's term tables go.
+    /// Writes the records (and the graph, when given) under the files' stamps, the two files on
+    /// two threads. Each file is replaced atomically; a failure to write leaves the corpus
+    /// answering from a fresh build. Returns where the graph's term tables go.
     @discardableResult
     func save(files: [CorpusFile], configBytes: [UInt8]?, records: [ExtractedFile], graph: (CorpusGraph, scanProblems: Int)?) -> TermStore? {
+        let store = graph.map { _ in
+            TermStore(index: self, configBytes: configBytes, fingerprint: FolderFingerprint(files), build: UInt64.random(in: 1...UInt64.max))
+        }
+        _ = Parallel.map([false, true], chunk: 1) { isGraph in
+            if isGraph {
+                saveGraph(graph, store: store, configBytes: configBytes)
+            } else {
+                saveRecords(files: files, records: records, configBytes: configBytes)
+            }
+        }
+        return store
+    }
+
+    private func saveRecords(files: [CorpusFile], records: [ExtractedFile], configBytes: [UInt8]?) {
         write(articlesFile) { articles in
             writeHeader(&articles, configBytes: configBytes)
             articles.write(files.count)
@@ -212,12 +226,13 @@ public struct CorpusIndex: Sendable {
                 }
             }
         }
-        guard let (built, scanProblems) = graph else {
+    }
+
+    private func saveGraph(_ graph: (CorpusGraph, scanProblems: Int)?, store: TermStore?, configBytes: [UInt8]?) {
+        guard let (built, scanProblems) = graph, let store else {
             try? FileManager.default.removeItem(at: graphFile)
-            return nil
+            return
         }
-        let store = TermStore(index: self, configBytes: configBytes, fingerprint: FolderFingerprint(files),
-                              build: UInt64.random(in: 1...UInt64.max))
         write(graphFile) { writer in
             writeHeader(&writer, configBytes: configBytes)
             writeStamp(&writer, fingerprint: store.fingerprint, build: store.build)
@@ -228,14 +243,13 @@ public struct CorpusIndex: Sendable {
             for problem in problems { problem.encode(to: &writer) }
             built.graph.encode(to: &writer)
         }
-        return store
     }
 
     /// Streams one index file into place atomically; a failure leaves the old file (or none),
     /// and the corpus answering from a fresh build.
     private func write(_ url: URL, _ fill: (inout ByteWriter) -> Void) {
         try? AtomicFile.write(to: url) { fd in
-            var writer = ByteWriter(streamingTo: fd)
+            var writer = ByteWriter(streamingTo: { AtomicFile.writeAll($0, to: fd) })
             fill(&writer)
             writer.finish()
             return writer.failure

@@ -1,7 +1,5 @@
-import Dispatch
 import Foundation
 import Graph
-import Synchronization
 
 /// Everything read from a corpus folder: its configuration, its articles in path order, and the
 /// problems met on the way. A bad file is a problem, never a reason to stop.
@@ -116,7 +114,7 @@ public struct CorpusReader: Sendable {
     func extract(_ scan: Scan, reusing records: [String: (FileStamp, ExtractedFile)]) -> (corpus: Corpus, records: [ExtractedFile]) {
         let reader = ArticleReader(categoryKey: scan.config.categoryKey)
         let root = scan.root.path
-        let results = Self.parallelMap(scan.files, progress: progress) { file -> ExtractedFile in
+        let results = Parallel.map(scan.files, progress: progress) { file -> ExtractedFile in
             if let (stamp, record) = records[file.path], stamp == file.stamp { return record }
             let bytes: [UInt8]
             do {
@@ -239,31 +237,4 @@ public struct CorpusReader: Sendable {
         let message: String
         var description: String { "cannot read file: \(message)" }
     }
-
-    /// `transform` over `items` on every core, results in input order.
-    static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], chunk: Int = 64, progress: (@Sendable (Int, Int) -> Void)? = nil,
-                                                      _ transform: @Sendable (T) -> R) -> [R] {
-        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        let box = UnsafeSendable(results)
-        let chunks = (items.count + chunk - 1) / chunk
-        let done = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            for i in (c * chunk)..<min(items.count, (c + 1) * chunk) {
-                box.value[i] = transform(items[i])
-            }
-            if let progress {
-                let finished = done.add(min(chunk, items.count - c * chunk), ordering: .relaxed).newValue
-                progress(finished, items.count)
-            }
-        }
-        return results.map { $0! }
-    }
-}
-
-/// A buffer written by disjoint indices from several threads.
-private struct UnsafeSendable<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
 }

@@ -1,5 +1,5 @@
-import Dispatch
 import Glibc
+import Graph
 
 /// A digest of every article file's path and stamp (size, modification and change time, inode),
 /// the same whatever order the files are met in: 128 bits summed over per-file hashes.
@@ -75,7 +75,7 @@ struct FolderFingerprint: Sendable, Equatable {
         var total = FolderFingerprint()
         var level: [[UInt8]] = [[]]
         while !level.isEmpty {
-            let visits = CorpusReader.parallelMap(level, chunk: 1) { visit($0, root: rootFD) }
+            let visits = Parallel.map(level, chunk: 1) { visit($0, root: rootFD) }
             level = []
             for visit in visits {
                 guard let visit else { return nil }

@@ -69,7 +69,7 @@ public struct DOTWriter {
                 }
                 out.append(UInt8(ascii: "\""))
             }
-            if graph.nodes[target].isStub { out.append(", style=dashed") }
+            if graph.nodes.isStub(target) { out.append(", style=dashed") }
             out.append("];\n")
         }
         out.append("}\n")

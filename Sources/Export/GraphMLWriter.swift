@@ -10,7 +10,7 @@ import Graph
 /// A byte writer rather than libxml2's `xmlTextWriter`: the output is the same, three times
 /// faster on a million edges (see docs/contract-notes.md), and the tests validate every
 /// export with libxml2 against the schema.
-public struct GraphMLWriter {
+public struct GraphMLWriter: Sendable {
     let graph: KnowledgeGraph
     let ids: NodeIdentifiers
 
@@ -64,74 +64,105 @@ public struct GraphMLWriter {
     }
 
     public func bytes() -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(256 * graph.nodeCount + 128 * graph.edgeCount + 2048)
-        func put(_ s: StaticString) { out.append(s) }
-        func text(_ s: String) { XMLText.append(s, to: &out) }
-        func attribute(_ s: String) { XMLText.append(s, attribute: true, to: &out) }
-        func data(_ key: String, _ value: String?) {
-            guard let value, !value.isEmpty else { return }
-            put("      <data key=\""); out.append(contentsOf: key.utf8); put("\">"); text(value); put("</data>\n")
-        }
-        // A list is written as JSON text, escaped as XML: the JSON goes through one reused buffer.
-        var json: [UInt8] = []
-        func data(_ key: String, list items: [String]) {
-            json.removeAll(keepingCapacity: true)
-            JSONText.appendArray(items, to: &json)
-            put("      <data key=\""); out.append(contentsOf: key.utf8); put("\">")
-            json.withUnsafeBufferPointer { XMLText.append($0, to: &out) }
-            put("</data>\n")
-        }
+        Array(pieces().joined())
+    }
 
-        put("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-        put("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" ")
-        put("xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" ")
-        put("xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.1/graphml.xsd\">\n")
+    /// The document in pieces to be written one after the other: nodes and edges are written
+    /// in slices on every core.
+    public func pieces() -> [[UInt8]] {
+        var head = Text()
+        head.put("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        head.put("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" ")
+        head.put("xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" ")
+        head.put("xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.1/graphml.xsd\">\n")
         let extra = attributeKeys()
         let keys = Self.graphKeys + Self.builtInNodeKeys
             + extra.map { Key(name: $0.id, domain: "node", type: "string") } + Self.edgeKeys
         for key in keys {
-            put("  <key id=\""); attribute(key.name); put("\" for=\""); put(key.domain)
-            put("\" attr.name=\""); attribute(key.name); put("\" attr.type=\""); put(key.type); put("\"/>\n")
+            head.put("  <key id=\""); head.attribute(key.name); head.put("\" for=\""); head.put(key.domain)
+            head.put("\" attr.name=\""); head.attribute(key.name); head.put("\" attr.type=\""); head.put(key.type); head.put("\"/>\n")
         }
-        put("  <graph id=\"G\" edgedefault=\"directed\">\n")
+        head.put("  <graph id=\"G\" edgedefault=\"directed\">\n")
         if let title = graph.title, !title.isEmpty {
-            put("    <data key=\"title\">"); text(title); put("</data>\n")
+            head.put("    <data key=\"title\">"); head.text(title); head.put("</data>\n")
         }
         if let language = graph.language, !language.isEmpty {
-            put("    <data key=\"language\">"); text(language); put("</data>\n")
+            head.put("    <data key=\"language\">"); head.text(language); head.put("</data>\n")
         }
         let extraIDs = Dictionary(uniqueKeysWithValues: extra.map { ($0.attribute, $0.id) })
-        for (v, node) in graph.nodes.enumerated() {
-            put("    <node id=\""); attribute(ids.ids[v]); put("\">\n")
-            data("label", node.title)
-            data("slug", node.slug)
-            data("description", node.description)
-            if !node.keywords.isEmpty { data("keywords", list: node.keywords) }
-            if !node.aliases.isEmpty { data("aliases", list: node.aliases) }
-            if let category = node.category {
-                data("category", graph.categoryNames[category])
-                data("category_inferred", node.categoryInferred ? "true" : "false")
-            }
-            data("stub", node.isStub ? "true" : "false")
-            data("path", node.path)
-            for attribute in node.attributes {
-                switch attribute.value {
-                case .text(let value): data(extraIDs[attribute.name]!, value)
-                case .list(let items): data(extraIDs[attribute.name]!, list: items)
-                }
-            }
-            put("    </node>\n")
+        let nodes = Parallel.map(Self.slices(graph.nodeCount), chunk: 1) { range in
+            var out = Text()
+            for v in range { writeNode(v, extraIDs: extraIDs, to: &out) }
+            return out.bytes
         }
-        for e in 0..<graph.edgeCount {
-            put("    <edge id=\"e"); out.appendDecimal(e); put("\" source=\""); attribute(ids.ids[Int(graph.edgeSource[e])])
-            put("\" target=\""); attribute(ids.ids[Int(graph.edgeTarget[e])]); put("\">\n")
-            put("      <data key=\"weight\">"); out.appendDecimal(Int(graph.edgeWeight[e])); put("</data>\n")
-            let anchors = graph.edgeAnchors[e]
-            if !anchors.isEmpty { data("anchors", list: anchors) }
-            put("    </edge>\n")
+        let edges = Parallel.map(Self.slices(graph.edgeCount), chunk: 1) { range in
+            var out = Text()
+            for e in range { writeEdge(e, to: &out) }
+            return out.bytes
         }
-        put("  </graph>\n</graphml>\n")
-        return out
+        var tail = Text()
+        tail.put("  </graph>\n</graphml>\n")
+        return [head.bytes] + nodes + edges + [tail.bytes]
+    }
+
+    /// `0..<count` cut into slices of a few thousand.
+    private static func slices(_ count: Int) -> [Range<Int>] {
+        stride(from: 0, to: count, by: 4096).map { $0..<min($0 + 4096, count) }
+    }
+
+    private func writeNode(_ v: Int, extraIDs: [String: String], to out: inout Text) {
+        let node = graph.nodes[v]
+        out.put("    <node id=\""); out.attribute(ids.ids[v]); out.put("\">\n")
+        out.data("label", node.title)
+        out.data("slug", node.slug)
+        out.data("description", node.description)
+        if !node.keywords.isEmpty { out.data("keywords", list: node.keywords) }
+        if !node.aliases.isEmpty { out.data("aliases", list: node.aliases) }
+        if let category = node.category {
+            out.data("category", graph.categoryNames[category])
+            out.data("category_inferred", node.categoryInferred ? "true" : "false")
+        }
+        out.data("stub", node.isStub ? "true" : "false")
+        out.data("path", node.path)
+        for attribute in node.attributes {
+            switch attribute.value {
+            case .text(let value): out.data(extraIDs[attribute.name]!, value)
+            case .list(let items): out.data(extraIDs[attribute.name]!, list: items)
+            }
+        }
+        out.put("    </node>\n")
+    }
+
+    private func writeEdge(_ e: Int, to out: inout Text) {
+        out.put("    <edge id=\"e"); out.bytes.appendDecimal(e); out.put("\" source=\""); out.attribute(ids.ids[Int(graph.edgeSource[e])])
+        out.put("\" target=\""); out.attribute(ids.ids[Int(graph.edgeTarget[e])]); out.put("\">\n")
+        out.put("      <data key=\"weight\">"); out.bytes.appendDecimal(Int(graph.edgeWeight[e])); out.put("</data>\n")
+        let anchors = graph.edgeAnchors[e]
+        if !anchors.isEmpty { out.data("anchors", list: anchors) }
+        out.put("    </edge>\n")
+    }
+
+    /// One piece of the document being written.
+    private struct Text {
+        var bytes: [UInt8] = []
+        /// A list is written as JSON text, escaped as XML: the JSON goes through this buffer.
+        private var json: [UInt8] = []
+
+        mutating func put(_ s: StaticString) { bytes.append(s) }
+        mutating func text(_ s: String) { XMLText.append(s, to: &bytes) }
+        mutating func attribute(_ s: String) { XMLText.append(s, attribute: true, to: &bytes) }
+
+        mutating func data(_ key: String, _ value: String?) {
+            guard let value, !value.isEmpty else { return }
+            put("      <data key=\""); bytes.append(contentsOf: key.utf8); put("\">"); text(value); put("</data>\n")
+        }
+
+        mutating func data(_ key: String, list items: [String]) {
+            json.removeAll(keepingCapacity: true)
+            JSONText.appendArray(items, to: &json)
+            put("      <data key=\""); bytes.append(contentsOf: key.utf8); put("\">")
+            json.withUnsafeBufferPointer { XMLText.append($0, to: &bytes) }
+            put("</data>\n")
+        }
     }
 }

@@ -1,5 +1,3 @@
-import Glibc
-
 /// A little-endian byte encoding for the on-disk index: varints, strings and flat integer arrays.
 ///
 /// ```swift
@@ -11,20 +9,20 @@ import Glibc
 public struct ByteWriter: Sendable {
     /// What is written and not yet handed to the file, if the writer streams to one.
     public private(set) var bytes: [UInt8] = []
-    /// The file that takes every full megabyte, or -1 to keep everything in `bytes`.
-    private let file: Int32
+    /// Where every full megabyte goes (returning 0, or an `errno`); nil keeps everything in `bytes`.
+    private let sink: (@Sendable (UnsafeRawBufferPointer) -> Int32)?
     private var flushed = 0
     /// The first error met writing to the file, as an `errno` value.
     public private(set) var failure: Int32 = 0
 
     public init() {
-        file = -1
+        sink = nil
     }
 
-    /// A writer that streams to an open file: memory stays at a megabyte however much is
+    /// A writer that streams to `sink` (a file): memory stays at a megabyte however much is
     /// written. Call `finish()` at the end, then check `failure`.
-    public init(streamingTo file: Int32) {
-        self.file = file
+    public init(streamingTo sink: @escaping @Sendable (UnsafeRawBufferPointer) -> Int32) {
+        self.sink = sink
         bytes.reserveCapacity(Self.flushSize + 4096)
     }
 
@@ -39,29 +37,16 @@ public struct ByteWriter: Sendable {
         flushed = 0
     }
 
-    /// Hands what is buffered to the file.
+    /// Hands what is buffered to the sink.
     public mutating func finish() {
-        guard file >= 0, !bytes.isEmpty else { return }
-        if failure == 0 {
-            bytes.withUnsafeBytes { raw in
-                var offset = 0
-                while offset < raw.count {
-                    let n = Glibc.write(file, raw.baseAddress! + offset, raw.count - offset)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        failure = errno
-                        return
-                    }
-                    offset += n
-                }
-            }
-        }
+        guard let sink, !bytes.isEmpty else { return }
+        if failure == 0 { failure = bytes.withUnsafeBytes(sink) }
         flushed += bytes.count
         bytes.removeAll(keepingCapacity: true)
     }
 
     @inline(__always) private mutating func flushIfFull() {
-        if file >= 0 && bytes.count >= Self.flushSize { finish() }
+        if sink != nil && bytes.count >= Self.flushSize { finish() }
     }
 
     public mutating func write(_ value: Int) {

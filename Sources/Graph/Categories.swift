@@ -43,7 +43,7 @@ extension KnowledgeGraph {
     public func categoryMatrix() -> [[Int]] {
         var matrix = Array(repeating: Array(repeating: 0, count: categoryNames.count), count: categoryNames.count)
         for e in 0..<edgeCount {
-            if let a = nodes[Int(edgeSource[e])].category, let b = nodes[Int(edgeTarget[e])].category {
+            if let a = nodes.category(Int(edgeSource[e])), let b = nodes.category(Int(edgeTarget[e])) {
                 matrix[a][b] += 1
             }
         }
@@ -52,6 +52,6 @@ extension KnowledgeGraph {
 
     /// The articles whose category (explicit or inferred) is `category`, in slug-key order.
     public func members(ofCategory category: Int) -> [Int] {
-        nodes.indices.filter { !nodes[$0].isStub && nodes[$0].category == category }
+        nodes.indices.filter { !nodes.isStub($0) && nodes.category($0) == category }
     }
 }

@@ -6,6 +6,9 @@ public struct NodeList: RandomAccessCollection, MutableCollection, Sendable {
     /// Node `v` starts at `encoded.offsets[v]` in `encoded.buffer`; nil once the nodes are values.
     /// A decoded category must be below `categories`.
     private var encoded: (buffer: ByteBuffer, offsets: [Int], categories: Int)?
+    /// For encoded nodes, what walks over edges ask of their ends without decoding them: bit 0
+    /// stub, bit 1 category inferred, the rest the category + 1 (0 for none).
+    private var flags: [Int32] = []
 
     public init(_ nodes: [Node]) {
         values = nodes
@@ -30,9 +33,26 @@ public struct NodeList: RandomAccessCollection, MutableCollection, Sendable {
             if encoded != nil {
                 values = Array(self)
                 encoded = nil
+                flags = []
             }
             values[v] = newValue
         }
+    }
+
+    /// Whether node `v` is a stub, without decoding it.
+    public func isStub(_ v: Int) -> Bool {
+        encoded == nil ? values[v].isStub : flags[v] & 1 != 0
+    }
+
+    /// Node `v`'s category, without decoding it.
+    public func category(_ v: Int) -> Int? {
+        guard encoded != nil else { return values[v].category }
+        let category = Int(flags[v] >> 2) - 1
+        return category >= 0 ? category : nil
+    }
+
+    private static func flags(of node: Node) -> Int32 {
+        (node.isStub ? 1 : 0) | (node.categoryInferred ? 2 : 0) | Int32((node.category ?? -1) + 1) << 2
     }
 
     /// Node `v`'s key, without decoding the rest of it (binary search over keys).
@@ -62,6 +82,7 @@ public struct NodeList: RandomAccessCollection, MutableCollection, Sendable {
             total += scratch.count
         }
         writer.write(lengths)
+        writer.write(map(Self.flags(of:)))
         writer.write(total)
         for node in self { node.encode(to: &writer) }
     }
@@ -70,7 +91,11 @@ public struct NodeList: RandomAccessCollection, MutableCollection, Sendable {
     /// checked when it is decoded.
     static func decode(from reader: inout ByteReader, categories: Int) throws(ByteReader.Corrupt) -> NodeList {
         let lengths = try reader.readInt32s()
+        let flags = try reader.readInt32s()
         let body = try reader.readRange(try reader.readCount())
+        guard flags.count == lengths.count, flags.allSatisfy({ $0 >= 0 && Int($0 >> 2) <= categories }) else {
+            throw ByteReader.Corrupt()
+        }
         var offsets: [Int] = []
         offsets.reserveCapacity(lengths.count)
         var position = body.lowerBound
@@ -82,6 +107,7 @@ public struct NodeList: RandomAccessCollection, MutableCollection, Sendable {
         guard position == body.upperBound else { throw ByteReader.Corrupt() }
         var list = NodeList([])
         list.encoded = (reader.buffer, offsets, categories)
+        list.flags = flags
         return list
     }
 }

@@ -19,20 +19,20 @@ extension KnowledgeGraph {
     public func terms(_ kind: TermListKind) -> [Int] {
         nodes.indices.filter { v in
             switch kind {
-            case .wanted: return nodes[v].isStub
-            case .orphan: return !nodes[v].isStub && !hasIncomingFromArticle(v)
-            case .deadEnd: return !nodes[v].isStub && outDegree(v) == 0
-            case .isolated: return !nodes[v].isStub && outDegree(v) == 0 && !hasIncomingFromArticle(v)
+            case .wanted: return nodes.isStub(v)
+            case .orphan: return !nodes.isStub(v) && !hasIncomingFromArticle(v)
+            case .deadEnd: return !nodes.isStub(v) && outDegree(v) == 0
+            case .isolated: return !nodes.isStub(v) && outDegree(v) == 0 && !hasIncomingFromArticle(v)
             }
         }
     }
 
     /// How many articles link to `v` (for a stub: how much it is wanted).
     public func linkingArticleCount(_ v: Int) -> Int {
-        incomingEdges(of: v).reduce(0) { $0 + (nodes[Int(edgeSource[Int($1)])].isStub ? 0 : 1) }
+        incomingEdges(of: v).reduce(0) { $0 + (nodes.isStub(Int(edgeSource[Int($1)])) ? 0 : 1) }
     }
 
     private func hasIncomingFromArticle(_ v: Int) -> Bool {
-        incomingEdges(of: v).contains { !nodes[Int(edgeSource[Int($0)])].isStub }
+        incomingEdges(of: v).contains { !nodes.isStub(Int(edgeSource[Int($0)])) }
     }
 }

@@ -7,22 +7,32 @@ import Foundation
 /// before the rename leaves its temporary file behind; the next write removes it.
 public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to url: URL) throws {
+        try write([bytes], to: url)
+    }
+
+    /// Writes `pieces` one after the other, as one file.
+    public static func write(_ pieces: [[UInt8]], to url: URL) throws {
         try write(to: url) { fd in
             var failure: Int32 = 0
-            bytes.withUnsafeBytes { raw in
-                var offset = 0
-                while offset < raw.count {
-                    let written = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                    if written < 0 {
-                        if errno == EINTR { continue }
-                        failure = errno
-                        return
-                    }
-                    offset += written
-                }
+            for bytes in pieces where failure == 0 {
+                failure = bytes.withUnsafeBytes { writeAll($0, to: fd) }
             }
             return failure
         }
+    }
+
+    /// Writes all of `raw` to `fd`, retrying short and interrupted writes: 0, or the `errno`.
+    public static func writeAll(_ raw: UnsafeRawBufferPointer, to fd: Int32) -> Int32 {
+        var offset = 0
+        while offset < raw.count {
+            let written = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += written
+        }
+        return 0
     }
 
     /// Writes whatever `fill` writes to the open file it is given, as it goes: a large file

@@ -3,7 +3,6 @@ import Export
 import Foundation
 import Graph
 import Storage
-import Synchronization
 
 /// The export formats, each with its file extension.
 enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
@@ -11,10 +10,11 @@ enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
 
     static let concrete: [ExportFormat] = [.graphml, .dot]
 
-    func bytes(_ graph: KnowledgeGraph) -> [UInt8] {
+    /// The file's bytes, in pieces to be written one after the other.
+    func pieces(_ graph: KnowledgeGraph) -> [[UInt8]] {
         switch self {
-        case .graphml: return GraphMLWriter(graph).bytes()
-        case .dot: return DOTWriter(graph).bytes()
+        case .graphml: return GraphMLWriter(graph).pieces()
+        case .dot: return [DOTWriter(graph).bytes()]
         case .all: return []
         }
     }
@@ -75,10 +75,10 @@ struct ExportCommand: ParsableCommand {
             let formats = (format ?? .all) == .all ? ExportFormat.concrete : [format!]
             targets = formats.map { ($0, URL(fileURLWithPath: outDir).appendingPathComponent("graph.\($0.rawValue)")) }
         }
-        let outputs = Self.bytes(of: targets.map(\.0), graph)
-        for ((_, url), bytes) in zip(targets, outputs) {
+        let outputs = Self.pieces(of: targets.map(\.0), graph)
+        for ((_, url), pieces) in zip(targets, outputs) {
             do {
-                try AtomicFile.write(bytes, to: url)
+                try AtomicFile.write(pieces, to: url)
             } catch {
                 Output.error("error: \(error)")
                 throw ExitCode(2)
@@ -87,14 +87,9 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
-    /// Each format's bytes, made on its own thread (the writers only read the graph), so that
+    /// Each format's pieces, made on its own thread (the writers only read the graph), so that
     /// writing both formats takes about as long as writing the slower one.
-    private static func bytes(of formats: [ExportFormat], _ graph: KnowledgeGraph) -> [[UInt8]] {
-        let outputs = Mutex(Array(repeating: [UInt8](), count: formats.count))
-        DispatchQueue.concurrentPerform(iterations: formats.count) { i in
-            let bytes = formats[i].bytes(graph)
-            outputs.withLock { $0[i] = bytes }
-        }
-        return outputs.withLock { $0 }
+    private static func pieces(of formats: [ExportFormat], _ graph: KnowledgeGraph) -> [[[UInt8]]] {
+        Parallel.map(formats, chunk: 1) { $0.pieces(graph) }
     }
 }

@@ -1,0 +1,33 @@
+import Dispatch
+import Synchronization
+
+/// Work spread over every core.
+public enum Parallel {
+    /// `transform` over `items` on every core, results in input order. Items are handed out
+    /// `chunk` at a time; `progress` is called from the workers with (items done, items).
+    public static func map<T: Sendable, R: Sendable>(_ items: [T], chunk: Int = 64, progress: (@Sendable (Int, Int) -> Void)? = nil,
+                                                     _ transform: @Sendable (T) -> R) -> [R] {
+        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        let box = UnsafeSendable(results)
+        let chunks = (items.count + chunk - 1) / chunk
+        let done = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            for i in (c * chunk)..<min(items.count, (c + 1) * chunk) {
+                box.value[i] = transform(items[i])
+            }
+            if let progress {
+                let finished = done.add(min(chunk, items.count - c * chunk), ordering: .relaxed).newValue
+                progress(finished, items.count)
+            }
+        }
+        return results.map { $0! }
+    }
+}
+
+/// A buffer written by disjoint indices from several threads.
+private struct UnsafeSendable<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}
