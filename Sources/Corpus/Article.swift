@@ -15,7 +15,7 @@ public struct Article: Sendable, Equatable {
     /// The value under the configured category key, if any.
     public var category: String?
     public var attributes: [NodeAttribute]
-    public var links: [Link]
+    public var links: LinkList
 
     /// The identity: slug trimmed of `/`, NFC, case-folded.
     public var key: String { TermKey.normalize(TermKey.trimSlashes(slug)) }
@@ -34,7 +34,7 @@ public struct Article: Sendable, Equatable {
         self.aliases = aliases
         self.category = category
         self.attributes = attributes
-        self.links = links
+        self.links = LinkList(links)
     }
 
     /// The path form of a relative file path: `a/b/index.md` → `a/b`, `backoffice.md` → `backoffice`.

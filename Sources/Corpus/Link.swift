@@ -26,3 +26,45 @@ public struct Link: Sendable, Equatable {
         self.kind = kind
     }
 }
+
+/// An article's links kept compactly: every target and anchor text in one byte buffer, and
+/// three words per link. A million-article corpus holds ten million links while it is linked;
+/// as separate strings they would take twice the memory.
+public struct LinkList: RandomAccessCollection, Equatable, Sendable, ExpressibleByArrayLiteral {
+    /// Each link's target, then its anchor text, as UTF-8, link after link.
+    private var text: [UInt8] = []
+    /// Per link: where its target starts in `text`, where its anchor text starts (it ends where
+    /// the next link starts), and its line × 4 + kind.
+    private var entries: [UInt32] = []
+
+    public init(_ links: [Link] = []) {
+        text.reserveCapacity(links.reduce(0) { $0 + $1.target.utf8.count + $1.text.utf8.count })
+        entries.reserveCapacity(3 * links.count)
+        for link in links { append(link) }
+    }
+
+    public init(arrayLiteral links: Link...) {
+        self.init(links)
+    }
+
+    public mutating func append(_ link: Link) {
+        entries.append(UInt32(text.count))
+        text.append(contentsOf: link.target.utf8)
+        entries.append(UInt32(text.count))
+        text.append(contentsOf: link.text.utf8)
+        // Articles are at most 64 MiB, so a line number fits in 30 bits.
+        entries.append(UInt32(Swift.min(link.line, Int(UInt32.max >> 2))) << 2 | UInt32(Link.Kind.allCases.firstIndex(of: link.kind)!))
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { entries.count / 3 }
+
+    public subscript(i: Int) -> Link {
+        let targetStart = Int(entries[3 * i]), textStart = Int(entries[3 * i + 1])
+        let end = i + 1 < count ? Int(entries[3 * i + 3]) : text.count
+        let packed = entries[3 * i + 2]
+        return Link(target: String(decoding: text[targetStart..<textStart], as: UTF8.self),
+                    text: String(decoding: text[textStart..<end], as: UTF8.self),
+                    line: Int(packed >> 2), kind: Link.Kind.allCases[Int(packed & 3)])
+    }
+}
