@@ -84,34 +84,50 @@ public struct CorpusGraph: Sendable {
         struct Wanted { var node: Int32; var anchorCounts: [String: Int] = [:]; var anchorOrder: [String] = [] }
         var wanted: [String: Wanted] = [:]
         var edges: [EdgeRecord] = []
+        var anchors = AnchorLists.Builder()
         var links = 0, external = 0
         for (range, chunk) in zip(chunks, resolved) {
             for (source, article) in zip(range, chunk) {
+                let list = articles[source].links
                 links += article.links
                 external += article.external
-                for edge in article.edges {
-                    edges.append(EdgeRecord(source: Int32(source), target: edge.target, weight: edge.weight, anchors: edge.anchors))
+                for (k, edge) in article.edges.enumerated() {
+                    edges.append(EdgeRecord(source: Int32(source), target: edge.target, weight: edge.weight))
+                    anchors.startList(count: article.anchors.count { $0.edge == k })
+                    for anchor in article.anchors where anchor.edge == k { anchors.addText(list.anchorText(anchor.link)) }
+                    anchors.endList()
                 }
+                // Each stub this article links to: its edge, and the links whose anchor texts it keeps.
                 var stubEdges: [Int32: Int] = [:]
-                for link in article.wanted {
+                var stubAnchors: [[Int]] = []
+                for (i, key, written) in article.wanted {
+                    let link = list[i]
                     problems.append(Problem(file: articles[source].path, line: link.line, kind: .wantedLink,
                                             message: "link to \"\(link.target)\" matches no article"))
-                    if wanted[link.key] == nil {
-                        wanted[link.key] = Wanted(node: Int32(nodes.count))
-                        nodes.append(Node(slug: link.written, key: link.key, title: link.written, isStub: true))
+                    if wanted[key] == nil {
+                        wanted[key] = Wanted(node: Int32(nodes.count))
+                        nodes.append(Node(slug: written, key: key, title: written, isStub: true))
                     }
-                    let stub = wanted[link.key]!.node
+                    let stub = wanted[key]!.node
                     if !link.text.isEmpty {
-                        if wanted[link.key]!.anchorCounts[link.text] == nil { wanted[link.key]!.anchorOrder.append(link.text) }
-                        wanted[link.key]!.anchorCounts[link.text, default: 0] += 1
+                        if wanted[key]!.anchorCounts[link.text] == nil { wanted[key]!.anchorOrder.append(link.text) }
+                        wanted[key]!.anchorCounts[link.text, default: 0] += 1
                     }
-                    if let e = stubEdges[stub] {
-                        edges[e].weight += 1
-                        if !link.text.isEmpty && !edges[e].anchors.contains(link.text) { edges[e].anchors.append(link.text) }
+                    if let k = stubEdges[stub] {
+                        edges[edges.count - stubAnchors.count + k].weight += 1
+                        if !link.text.isEmpty && !stubAnchors[k].contains(where: { list.anchorText($0).elementsEqual(link.text.utf8) }) {
+                            stubAnchors[k].append(i)
+                        }
                     } else {
-                        stubEdges[stub] = edges.count
-                        edges.append(EdgeRecord(source: Int32(source), target: stub, weight: 1, anchors: link.text.isEmpty ? [] : [link.text]))
+                        stubEdges[stub] = stubAnchors.count
+                        stubAnchors.append(link.text.isEmpty ? [] : [i])
+                        edges.append(EdgeRecord(source: Int32(source), target: stub))
                     }
+                }
+                for texts in stubAnchors {
+                    anchors.startList(count: texts.count)
+                    for link in texts { anchors.addText(list.anchorText(link)) }
+                    anchors.endList()
                 }
             }
         }
@@ -128,7 +144,7 @@ public struct CorpusGraph: Sendable {
         self.externalLinkCount = external
         self.problems = problems
 
-        var graph = KnowledgeGraph(nodes: nodes, edges: edges, categoryNames: corpus.config.categories.map(\.name),
+        var graph = KnowledgeGraph(nodes: nodes, edges: edges, anchors: anchors.build(), categoryNames: corpus.config.categories.map(\.name),
                                    title: corpus.config.title, language: corpus.config.language)
         var hubs: [Int: Int] = [:]
         for (category, entry) in corpus.config.categories.enumerated() {
@@ -139,11 +155,14 @@ public struct CorpusGraph: Sendable {
         self.graph = graph
     }
 
-    /// One article's links: edges to other articles merged by target in first-seen order, and
-    /// every link to a wanted term in order.
+    /// One article's links: edges to other articles merged by target in first-seen order, each
+    /// with the links that give its distinct anchor texts, and the links to wanted terms.
     struct ResolvedLinks: Sendable {
-        var edges: [(target: Int32, weight: Int32, anchors: [String])] = []
-        var wanted: [(key: String, written: String, target: String, text: String, line: Int)] = []
+        var edges: [(target: Int32, weight: Int32)] = []
+        /// (edge, link) in first-seen order: the link's anchor text is one of the edge's.
+        var anchors: [(edge: Int, link: Int)] = []
+        /// Links to wanted terms, in order, with the key and form each resolved to.
+        var wanted: [(link: Int, key: String, written: String)] = []
         var links = 0
         var external = 0
     }
@@ -155,20 +174,21 @@ public struct CorpusGraph: Sendable {
         var cache: [String: LinkTarget] = [:]
         return range.map { source in
             let article = articles[source]
+            let list = article.links
             let folder = article.path.lastIndex(of: "/").map { String(article.path[..<$0]) } ?? ""
             var result = ResolvedLinks()
             var edgeOf: [Int32: Int] = [:]
-            for link in article.links {
+            for i in list.indices {
+                let target = list.target(i), kind = list.kind(i)
                 let resolution: LinkTarget
-                if let simple = resolver.resolveSimple(link.target, kind: link.kind) {
+                if let simple = resolver.resolveSimple(target, kind: kind) {
                     resolution = simple
                 } else {
-                    let cacheKey = link.kind == .wikilink ? "[[" + link.target
-                        : link.target.hasPrefix("/") ? link.target : folder + "\u{0}" + link.target
+                    let cacheKey = kind == .wikilink ? "[[" + target : target.hasPrefix("/") ? target : folder + "\u{0}" + target
                     if let known = cache[cacheKey] {
                         resolution = known
                     } else {
-                        resolution = resolver.resolve(link.target, from: article.path, kind: link.kind)
+                        resolution = resolver.resolve(target, from: article.path, kind: kind)
                         cache[cacheKey] = resolution
                     }
                 }
@@ -179,17 +199,22 @@ public struct CorpusGraph: Sendable {
                     result.links += 1
                 case let .wanted(key, written):
                     result.links += 1
-                    result.wanted.append((key, written, link.target, link.text, link.line))
-                case .article(let i):
+                    result.wanted.append((i, key, written))
+                case .article(let a):
                     result.links += 1
-                    let target = Int32(i)
-                    if i == source { continue }
-                    if let e = edgeOf[target] {
+                    if a == source { continue }
+                    let text = list.anchorText(i)
+                    let e: Int
+                    if let known = edgeOf[Int32(a)] {
+                        e = known
                         result.edges[e].weight += 1
-                        if !link.text.isEmpty && !result.edges[e].anchors.contains(link.text) { result.edges[e].anchors.append(link.text) }
                     } else {
-                        edgeOf[target] = result.edges.count
-                        result.edges.append((target, 1, link.text.isEmpty ? [] : [link.text]))
+                        e = result.edges.count
+                        edgeOf[Int32(a)] = e
+                        result.edges.append((Int32(a), 1))
+                    }
+                    if !text.isEmpty && !result.anchors.contains(where: { $0.edge == e && list.anchorText($0.link) == text }) {
+                        result.anchors.append((e, i))
                     }
                 }
             }

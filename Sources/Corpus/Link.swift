@@ -60,11 +60,18 @@ public struct LinkList: RandomAccessCollection, Equatable, Sendable, Expressible
     public var endIndex: Int { entries.count / 3 }
 
     public subscript(i: Int) -> Link {
-        let targetStart = Int(entries[3 * i]), textStart = Int(entries[3 * i + 1])
-        let end = i + 1 < count ? Int(entries[3 * i + 3]) : text.count
-        let packed = entries[3 * i + 2]
-        return Link(target: String(decoding: text[targetStart..<textStart], as: UTF8.self),
-                    text: String(decoding: text[textStart..<end], as: UTF8.self),
-                    line: Int(packed >> 2), kind: Link.Kind.allCases[Int(packed & 3)])
+        Link(target: target(i), text: String(decoding: anchorText(i), as: UTF8.self), line: line(i), kind: kind(i))
     }
+
+    public func target(_ i: Int) -> String {
+        String(decoding: text[Int(entries[3 * i])..<Int(entries[3 * i + 1])], as: UTF8.self)
+    }
+
+    /// Link `i`'s anchor text as UTF-8, without making a string.
+    public func anchorText(_ i: Int) -> ArraySlice<UInt8> {
+        text[Int(entries[3 * i + 1])..<(i + 1 < count ? Int(entries[3 * i + 3]) : text.count)]
+    }
+
+    public func line(_ i: Int) -> Int { Int(entries[3 * i + 2] >> 2) }
+    public func kind(_ i: Int) -> Link.Kind { Link.Kind.allCases[Int(entries[3 * i + 2] & 3)] }
 }

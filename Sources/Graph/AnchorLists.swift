@@ -1,13 +1,13 @@
 /// The anchor texts of every edge: built as lists, or read from the on-disk index as one byte
 /// buffer that is decoded edge by edge only when asked — a path query never pays for them.
 public struct AnchorLists: RandomAccessCollection, Sendable {
-    private enum Storage: Sendable {
+    fileprivate enum Storage: Sendable {
         case lists([[String]])
         /// Edge `e`'s list starts at `base + offsets[e]` in `buffer`, as `ByteWriter` wrote it.
         case encoded(buffer: ByteBuffer, base: Int, offsets: [Int32])
     }
 
-    private let storage: Storage
+    fileprivate let storage: Storage
 
     public init(_ lists: [[String]]) {
         storage = .lists(lists)
@@ -59,5 +59,52 @@ public struct AnchorLists: RandomAccessCollection, Sendable {
         guard offsets.count == edges + 1, offsets.first == 0, Int(offsets.last!) == length,
               zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }) else { throw ByteReader.Corrupt() }
         return AnchorLists(encoded: reader.buffer, base: body.lowerBound, offsets: offsets)
+    }
+}
+
+extension AnchorLists {
+    /// Builds the encoded form edge by edge, straight from bytes: ten million edges never
+    /// become ten million arrays of strings.
+    public struct Builder {
+        private var writer = ByteWriter()
+        private var offsets: [Int32] = [0]
+
+        public init() {}
+
+        /// Starts the next edge's list, of `count` anchor texts.
+        public mutating func startList(count: Int) {
+            writer.write(count)
+        }
+
+        /// One anchor text of the list being written, as UTF-8.
+        public mutating func addText(_ text: ArraySlice<UInt8>) {
+            writer.write(text.count)
+            writer.append(contentsOf: text)
+        }
+
+        public mutating func endList() {
+            offsets.append(Int32(writer.count))
+        }
+
+        /// The next edge's anchor texts.
+        public mutating func append(_ texts: [String]) {
+            writer.write(texts)
+            endList()
+        }
+
+        /// The next edge's anchor texts: those of edge `e` of `lists`.
+        public mutating func append(_ lists: AnchorLists, _ e: Int) {
+            switch lists.storage {
+            case .lists(let texts):
+                append(texts[e])
+            case let .encoded(buffer, base, listOffsets):
+                writer.append(contentsOf: buffer.bytes[(base + Int(listOffsets[e]))..<(base + Int(listOffsets[e + 1]))])
+                offsets.append(Int32(writer.count))
+            }
+        }
+
+        public func build() -> AnchorLists {
+            AnchorLists(encoded: ByteBuffer(writer.bytes), base: 0, offsets: offsets)
+        }
     }
 }

@@ -98,6 +98,11 @@ public struct ByteWriter: Sendable {
         bytes.append(contentsOf: raw)
         flushIfFull()
     }
+
+    public mutating func append<Bytes: Sequence<UInt8>>(contentsOf raw: Bytes) {
+        bytes.append(contentsOf: raw)
+        flushIfFull()
+    }
 }
 
 /// Bytes that decoded values may point into for as long as they live: a copied array, or a

@@ -31,7 +31,17 @@ public struct KnowledgeGraph: Sendable {
     /// Builds the graph. Nodes are sorted by key; `edges` refer to positions in the given `nodes` array.
     /// Self-loops are dropped and duplicate (source, target) pairs are merged.
     public init(
-        nodes unsortedNodes: [Node], edges unsortedEdges: [EdgeRecord],
+        nodes: [Node], edges: [EdgeRecord],
+        categoryNames: [String] = [], title: String? = nil, language: String? = nil
+    ) {
+        self.init(nodes: nodes, edges: edges, anchors: AnchorLists(edges.map(\.anchors)),
+                  categoryNames: categoryNames, title: title, language: language)
+    }
+
+    /// The same, with the anchor texts of `edges[e]` given as `anchors[e]` (the edges' own
+    /// `anchors` are not read).
+    public init(
+        nodes unsortedNodes: [Node], edges unsortedEdges: [EdgeRecord], anchors: AnchorLists,
         categoryNames: [String] = [], title: String? = nil, language: String? = nil
     ) {
         let order = unsortedNodes.indices.sorted { TermKey.precedes(unsortedNodes[$0].key, unsortedNodes[$1].key) }
@@ -49,24 +59,31 @@ public struct KnowledgeGraph: Sendable {
             let (x, y) = (pair(a), pair(b))
             return x != y ? x < y : a < b
         }
-        var edgeSource: [Int32] = [], edgeTarget: [Int32] = [], edgeWeight: [Int32] = [], anchors: [[String]] = []
-        for e in edgeOrder {
-            let edge = unsortedEdges[e]
-            let source = position[Int(edge.source)], target = position[Int(edge.target)]
-            if let last = edgeSource.indices.last, edgeSource[last] == source, edgeTarget[last] == target {
-                edgeWeight[last] += edge.weight
-                for anchor in edge.anchors where !anchors[last].contains(anchor) { anchors[last].append(anchor) }
+        var edgeSource: [Int32] = [], edgeTarget: [Int32] = [], edgeWeight: [Int32] = []
+        var merged = AnchorLists.Builder()
+        var i = 0
+        while i < edgeOrder.count {
+            let first = edgeOrder[i]
+            var end = i + 1
+            while end < edgeOrder.count && pair(edgeOrder[end]) == pair(first) { end += 1 }
+            edgeSource.append(position[Int(unsortedEdges[first].source)])
+            edgeTarget.append(position[Int(unsortedEdges[first].target)])
+            edgeWeight.append(edgeOrder[i..<end].reduce(0) { $0 + unsortedEdges[$1].weight })
+            if end == i + 1 {
+                merged.append(anchors, first)
             } else {
-                edgeSource.append(source)
-                edgeTarget.append(target)
-                edgeWeight.append(edge.weight)
-                anchors.append(edge.anchors)
+                var texts = anchors[first]
+                for e in edgeOrder[(i + 1)..<end] {
+                    for anchor in anchors[e] where !texts.contains(anchor) { texts.append(anchor) }
+                }
+                merged.append(texts)
             }
+            i = end
         }
         self.edgeSource = edgeSource
         self.edgeTarget = edgeTarget
         self.edgeWeight = edgeWeight
-        self.edgeAnchors = AnchorLists(anchors)
+        self.edgeAnchors = merged.build()
 
         let n = nodes.count
         var outOffsets = [Int32](repeating: 0, count: n + 1)

@@ -5,6 +5,7 @@ import Synchronization
 public enum Parallel {
     /// `transform` over `items` on every core, results in input order. Items are handed out
     /// `chunk` at a time; `progress` is called from the workers with (items done, items).
+    @inlinable
     public static func map<T: Sendable, R: Sendable>(_ items: [T], chunk: Int = 64, progress: (@Sendable (Int, Int) -> Void)? = nil,
                                                      _ transform: @Sendable (T) -> R) -> [R] {
         let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
@@ -27,7 +28,8 @@ public enum Parallel {
 }
 
 /// A buffer written by disjoint indices from several threads.
-private struct UnsafeSendable<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
+@usableFromInline
+struct UnsafeSendable<T>: @unchecked Sendable {
+    @usableFromInline let value: T
+    @usableFromInline init(_ value: T) { self.value = value }
 }
