@@ -186,25 +186,9 @@ public struct CorpusIndex: Sendable {
         Cached(index: self, configBytes: configBytes)
     }
 
-    /// Writes the records (and the graph, when given) under the files' stamps, the two files on
-    /// two threads. Each file is replaced atomically; a failure to write leaves the corpus
-    /// answering from a fresh build. Returns where the graph's term tables go.
-    @discardableResult
-    func save(files: [CorpusFile], configBytes: [UInt8]?, records: [ExtractedFile], graph: (CorpusGraph, scanProblems: Int)?) -> TermStore? {
-        let store = graph.map { _ in
-            TermStore(index: self, configBytes: configBytes, fingerprint: FolderFingerprint(files), build: UInt64.random(in: 1...UInt64.max))
-        }
-        _ = Parallel.map([false, true], chunk: 1) { isGraph in
-            if isGraph {
-                saveGraph(graph, store: store, configBytes: configBytes)
-            } else {
-                saveRecords(files: files, records: records, configBytes: configBytes)
-            }
-        }
-        return store
-    }
-
-    private func saveRecords(files: [CorpusFile], records: [ExtractedFile], configBytes: [UInt8]?) {
+    /// Writes every file's record under its stamp (`articles.bin`). The file is replaced
+    /// atomically; a failure to write leaves the corpus answering from a fresh build.
+    func saveRecords(files: [CorpusFile], records: [ExtractedFile], configBytes: [UInt8]?) {
         write(articlesFile) { articles in
             writeHeader(&articles, configBytes: configBytes)
             articles.write(files.count)
@@ -228,11 +212,16 @@ public struct CorpusIndex: Sendable {
         }
     }
 
-    private func saveGraph(_ graph: (CorpusGraph, scanProblems: Int)?, store: TermStore?, configBytes: [UInt8]?) {
-        guard let (built, scanProblems) = graph, let store else {
+    /// Writes the graph built from `files` (`graph.bin`), or removes a stored one when there is
+    /// none; returns where the graph's term tables go.
+    @discardableResult
+    func saveGraph(_ graph: (CorpusGraph, scanProblems: Int)?, files: [CorpusFile], configBytes: [UInt8]?) -> TermStore? {
+        guard let (built, scanProblems) = graph else {
             try? FileManager.default.removeItem(at: graphFile)
-            return
+            return nil
         }
+        let store = TermStore(index: self, configBytes: configBytes, fingerprint: FolderFingerprint(files),
+                              build: UInt64.random(in: 1...UInt64.max))
         write(graphFile) { writer in
             writeHeader(&writer, configBytes: configBytes)
             writeStamp(&writer, fingerprint: store.fingerprint, build: store.build)
@@ -243,6 +232,7 @@ public struct CorpusIndex: Sendable {
             for problem in problems { problem.encode(to: &writer) }
             built.graph.encode(to: &writer)
         }
+        return store
     }
 
     /// Streams one index file into place atomically; a failure leaves the old file (or none),

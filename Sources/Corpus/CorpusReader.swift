@@ -40,7 +40,8 @@ public struct CorpusReader: Sendable {
         let cached = index?.load(expecting: scan.configBytes)
         let extracted = extract(scan, reusing: cached?.records ?? [:])
         if let index, cached?.recordsMatch(scan.files) != true {
-            index.save(files: scan.files, configBytes: scan.configBytes, records: extracted.records, graph: nil)
+            index.saveRecords(files: scan.files, records: extracted.records, configBytes: scan.configBytes)
+            index.saveGraph(nil, files: scan.files, configBytes: scan.configBytes)
         }
         return extracted.corpus
     }
@@ -61,8 +62,16 @@ public struct CorpusReader: Sendable {
         let cached = index?.load(expecting: scan.configBytes)
         let extracted = extract(scan, reusing: cached?.records ?? [:])
         var graph = CorpusGraph(extracted.corpus)
-        graph.termStore = index?.save(files: scan.files, configBytes: scan.configBytes, records: extracted.records,
-                                      graph: (graph, scan.problems.count))
+        guard let index else { return graph }
+        // The two index files are written side by side.
+        let built = graph
+        graph.termStore = Parallel.map([true, false], chunk: 1) { isGraph -> CorpusIndex.TermStore? in
+            guard isGraph else {
+                index.saveRecords(files: scan.files, records: extracted.records, configBytes: scan.configBytes)
+                return nil
+            }
+            return index.saveGraph((built, scan.problems.count), files: scan.files, configBytes: scan.configBytes)
+        }[0]
         return graph
     }
 

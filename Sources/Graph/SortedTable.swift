@@ -55,12 +55,11 @@ struct SortedTable: Sendable {
 }
 
 /// Numbers for distinct texts, so that tables of (text, node) pairs sort as plain words.
-struct FormNumbers {
+struct FormNumbers: Sendable {
     private var numbers: [[UInt8]: Int32] = [:]
-    private var texts: [[UInt8]] = []
+    private(set) var texts: [[UInt8]] = []
 
-    mutating func number(_ text: String) -> Int32 {
-        let bytes = Array(text.utf8)
+    mutating func number(_ bytes: [UInt8]) -> Int32 {
         if let known = numbers[bytes] { return known }
         let n = Int32(texts.count)
         numbers[bytes] = n
@@ -75,7 +74,8 @@ struct FormNumbers {
         let order = texts.indices.sorted { texts[$0].lexicographicallyPrecedes(texts[$1]) }
         var rank = [UInt64](repeating: 0, count: texts.count)
         for (r, t) in order.enumerated() { rank[t] = UInt64(r) }
-        return lists.map { table($0, order: order, rank: rank) }
+        let ranks = rank
+        return Parallel.map(lists, chunk: 1) { table($0, order: order, rank: ranks) }
     }
 
     private func table(_ pairs: [UInt64], order: [Int], rank: [UInt64]) -> SortedTable {

@@ -20,9 +20,27 @@ public struct TermIndex: Sendable {
     private let stripped: [SortedTable]
 
     public init(_ graph: KnowledgeGraph) {
-        // Every name is folded once however often it occurs (popular terms are linked with the
-        // same words thousands of times), and each distinct folded form becomes a number. The
-        // tables are then sorted lists of (form, node) pairs packed into one word each.
+        // Slices of the nodes are read on every core, then their numbered forms are merged.
+        let size = max(1024, graph.nodeCount / 16)
+        let slices = stride(from: 0, to: graph.nodeCount, by: size).map { $0..<min($0 + size, graph.nodeCount) }
+        let parts = Parallel.map(slices, chunk: 1) { Self.names(of: $0, in: graph) }
+        var forms = FormNumbers()
+        var pairs = Array(repeating: [UInt64](), count: 8)
+        for part in parts {
+            let numbers = part.forms.texts.map { forms.number($0) }
+            for (table, list) in part.pairs.enumerated() {
+                pairs[table].append(contentsOf: list.map { UInt64(numbers[Int($0 >> 32)]) << 32 | ($0 & 0xFFFF_FFFF) })
+            }
+        }
+        let tables = forms.tables(pairs)
+        self.exact = Array(tables[0..<4])
+        self.stripped = Array(tables[4..<8])
+    }
+
+    /// The names of the nodes in `range`: their folded forms, numbered, and for each of the
+    /// eight tables the (form << 32 | node) pairs. Every name is folded once however often it
+    /// occurs: popular terms are linked with the same words thousands of times.
+    private static func names(of range: Range<Int>, in graph: KnowledgeGraph) -> (forms: FormNumbers, pairs: [[UInt64]]) {
         var forms = FormNumbers()
         var folded: [[UInt8]: (exact: Int32, variants: [Int32])] = [:]
         var pairs = Array(repeating: [UInt64](), count: 8)
@@ -34,14 +52,14 @@ public struct TermIndex: Sendable {
             } else {
                 let form = TermFolding.fold(text)
                 names = form.isEmpty ? (-1, [])
-                    : (forms.number(form), TermFolding.prefixVariants(form).map { forms.number($0) })
+                    : (forms.number(Array(form.utf8)), TermFolding.prefixVariants(form).map { forms.number(Array($0.utf8)) })
                 folded[raw] = names
             }
             guard names.exact >= 0 else { return }
             pairs[stage].append(UInt64(names.exact) << 32 | UInt64(v))
             for variant in names.variants { pairs[4 + stage].append(UInt64(variant) << 32 | UInt64(v)) }
         }
-        for v in 0..<graph.nodeCount {
+        for v in range {
             let node = graph.nodes[v]
             add(node.key, node: v, stage: 0)
             if !node.isStub { add(node.title, node: v, stage: 1) }
@@ -50,9 +68,7 @@ public struct TermIndex: Sendable {
                 for anchor in graph.edgeAnchors[Int(e)] { add(anchor, node: v, stage: 3) }
             }
         }
-        let tables = forms.tables(pairs)
-        self.exact = Array(tables[0..<4])
-        self.stripped = Array(tables[4..<8])
+        return (forms, pairs)
     }
 
     /// Writes the tables to the on-disk index, so that a query never folds the whole corpus.
