@@ -28,8 +28,21 @@ public struct DOTWriter {
     ]
 
     public func bytes() -> [UInt8] {
+        var all: [UInt8] = []
+        write { all.append(contentsOf: $0) }
+        return all
+    }
+
+    /// Hands the document to `sink` in pieces of about a megabyte, in order.
+    public func write(to sink: ([UInt8]) -> Void) {
         var out: [UInt8] = []
-        out.reserveCapacity(200 * graph.nodeCount + 60 * graph.edgeCount + 1024)
+        out.reserveCapacity(Self.pieceSize + 64 * 1024)
+        func flushIfFull() {
+            if out.count >= Self.pieceSize {
+                sink(out)
+                out.removeAll(keepingCapacity: true)
+            }
+        }
         out.append("digraph "); Self.appendQuoted(graph.title ?? "termgraph", to: &out); out.append(" {\n")
         out.append("  graph [charset=\"UTF-8\", layout=fdp, outputorder=edgesfirst, fontname=")
         Self.appendQuoted(fontName, to: &out); out.append(", fontsize=22")
@@ -50,10 +63,18 @@ public struct DOTWriter {
             out.append("    graph [label="); Self.appendQuoted(graph.categoryNames[c], to: &out)
             out.append(", style=\"rounded,filled\", fillcolor=\""); out.append(contentsOf: colours.fill.utf8)
             out.append("66\", color=\""); out.append(contentsOf: colours.border.utf8); out.append("\", penwidth=2];\n")
-            for v in members { out.append("    "); appendNodeStatement(v, colours: colours, to: &out) }
+            for v in members {
+                out.append("    ")
+                appendNodeStatement(v, colours: colours, to: &out)
+                flushIfFull()
+            }
             out.append("  }\n")
         }
-        for v in loose { out.append("  "); appendNodeStatement(v, colours: nil, to: &out) }
+        for v in loose {
+            out.append("  ")
+            appendNodeStatement(v, colours: nil, to: &out)
+            flushIfFull()
+        }
         for e in 0..<graph.edgeCount {
             let target = Int(graph.edgeTarget[e])
             out.append("  "); Self.appendQuoted(ids.ids[Int(graph.edgeSource[e])], to: &out)
@@ -71,10 +92,13 @@ public struct DOTWriter {
             }
             if graph.nodes.isStub(target) { out.append(", style=dashed") }
             out.append("];\n")
+            flushIfFull()
         }
         out.append("}\n")
-        return out
+        sink(out)
     }
+
+    static let pieceSize = 1 << 20
 
     private func appendNodeStatement(_ v: Int, colours: (fill: String, border: String)?, to out: inout [UInt8]) {
         let node = graph.nodes[v]

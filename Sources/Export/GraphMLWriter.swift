@@ -64,12 +64,15 @@ public struct GraphMLWriter: Sendable {
     }
 
     public func bytes() -> [UInt8] {
-        Array(pieces().joined())
+        var out: [UInt8] = []
+        write { out.append(contentsOf: $0) }
+        return out
     }
 
-    /// The document in pieces to be written one after the other: nodes and edges are written
-    /// in slices on every core.
-    public func pieces() -> [[UInt8]] {
+    /// Hands the document to `sink` piece by piece, in order. Nodes and edges are written in
+    /// slices on every core, a few slices at a time, so that memory holds a few pieces, never
+    /// the whole document.
+    public func write(to sink: ([UInt8]) -> Void) {
         var head = Text()
         head.put("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         head.put("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" ")
@@ -89,25 +92,31 @@ public struct GraphMLWriter: Sendable {
         if let language = graph.language, !language.isEmpty {
             head.put("    <data key=\"language\">"); head.text(language); head.put("</data>\n")
         }
+        sink(head.bytes)
         let extraIDs = Dictionary(uniqueKeysWithValues: extra.map { ($0.attribute, $0.id) })
-        let nodes = Parallel.map(Self.slices(graph.nodeCount), chunk: 1) { range in
-            var out = Text()
-            for v in range { writeNode(v, extraIDs: extraIDs, to: &out) }
-            return out.bytes
+        for wave in Self.waves(graph.nodeCount) {
+            for piece in Parallel.map(wave, chunk: 1, { range in
+                var out = Text()
+                for v in range { writeNode(v, extraIDs: extraIDs, to: &out) }
+                return out.bytes
+            }) { sink(piece) }
         }
-        let edges = Parallel.map(Self.slices(graph.edgeCount), chunk: 1) { range in
-            var out = Text()
-            for e in range { writeEdge(e, to: &out) }
-            return out.bytes
+        for wave in Self.waves(graph.edgeCount) {
+            for piece in Parallel.map(wave, chunk: 1, { range in
+                var out = Text()
+                for e in range { writeEdge(e, to: &out) }
+                return out.bytes
+            }) { sink(piece) }
         }
         var tail = Text()
         tail.put("  </graph>\n</graphml>\n")
-        return [head.bytes] + nodes + edges + [tail.bytes]
+        sink(tail.bytes)
     }
 
-    /// `0..<count` cut into slices of a few thousand.
-    private static func slices(_ count: Int) -> [Range<Int>] {
-        stride(from: 0, to: count, by: 4096).map { $0..<min($0 + 4096, count) }
+    /// `0..<count` cut into slices of a few thousand, sixteen slices to a wave.
+    private static func waves(_ count: Int) -> [[Range<Int>]] {
+        let slices = stride(from: 0, to: count, by: 4096).map { $0..<min($0 + 4096, count) }
+        return stride(from: 0, to: slices.count, by: 16).map { Array(slices[$0..<min($0 + 16, slices.count)]) }
     }
 
     private func writeNode(_ v: Int, extraIDs: [String: String], to out: inout Text) {

@@ -66,10 +66,13 @@ extension AnchorLists {
     /// Builds the encoded form edge by edge, straight from bytes: ten million edges never
     /// become ten million arrays of strings.
     public struct Builder {
-        private var writer = ByteWriter()
+        private let storage = GrowingBytes()
+        private var writer: ByteWriter
         private var offsets: [Int32] = [0]
 
-        public init() {}
+        public init() {
+            writer = ByteWriter(streamingTo: storage.append)
+        }
 
         /// Starts the next edge's list, of `count` anchor texts.
         public mutating func startList(count: Int) {
@@ -103,8 +106,10 @@ extension AnchorLists {
             }
         }
 
-        public func build() -> AnchorLists {
-            AnchorLists(encoded: ByteBuffer(writer.bytes), base: 0, offsets: offsets)
+        public consuming func build() -> AnchorLists {
+            writer.finish()
+            precondition(writer.failure == 0, "out of memory while building the anchor lists")
+            return AnchorLists(encoded: storage.buffer(), base: 0, offsets: offsets)
         }
     }
 }

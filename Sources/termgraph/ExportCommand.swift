@@ -10,12 +10,19 @@ enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
 
     static let concrete: [ExportFormat] = [.graphml, .dot]
 
-    /// The file's bytes, in pieces to be written one after the other.
-    func pieces(_ graph: KnowledgeGraph) -> [[UInt8]] {
-        switch self {
-        case .graphml: return GraphMLWriter(graph).pieces()
-        case .dot: return [DOTWriter(graph).bytes()]
-        case .all: return []
+    /// Writes the graph in this format to `url`, atomically, as it is made.
+    func write(_ graph: KnowledgeGraph, to url: URL) throws {
+        try AtomicFile.write(to: url) { fd in
+            var failure: Int32 = 0
+            let sink = { (piece: [UInt8]) in
+                if failure == 0 { failure = piece.withUnsafeBytes { AtomicFile.writeAll($0, to: fd) } }
+            }
+            switch self {
+            case .graphml: GraphMLWriter(graph).write(to: sink)
+            case .dot: DOTWriter(graph).write(to: sink)
+            case .all: break
+            }
+            return failure
         }
     }
 }
@@ -75,21 +82,23 @@ struct ExportCommand: ParsableCommand {
             let formats = (format ?? .all) == .all ? ExportFormat.concrete : [format!]
             targets = formats.map { ($0, URL(fileURLWithPath: outDir).appendingPathComponent("graph.\($0.rawValue)")) }
         }
-        let outputs = Self.pieces(of: targets.map(\.0), graph)
-        for ((_, url), pieces) in zip(targets, outputs) {
+        // Each format is written on its own thread (the writers only read the graph), so that
+        // writing both takes about as long as writing the slower one.
+        let exported = graph
+        let failures = Parallel.map(targets, chunk: 1) { format, url -> String? in
             do {
-                try AtomicFile.write(pieces, to: url)
+                try format.write(exported, to: url)
+                return nil
             } catch {
-                Output.error("error: \(error)")
+                return "\(error)"
+            }
+        }
+        for ((_, url), failure) in zip(targets, failures) {
+            if let failure {
+                Output.error("error: \(failure)")
                 throw ExitCode(2)
             }
             if !options.json { Output.line("wrote \(url.relativePath) (\(graph.nodeCount) nodes, \(graph.edgeCount) edges)") }
         }
-    }
-
-    /// Each format's pieces, made on its own thread (the writers only read the graph), so that
-    /// writing both formats takes about as long as writing the slower one.
-    private static func pieces(of formats: [ExportFormat], _ graph: KnowledgeGraph) -> [[[UInt8]]] {
-        Parallel.map(formats, chunk: 1) { $0.pieces(graph) }
     }
 }
