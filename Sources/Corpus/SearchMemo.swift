@@ -41,11 +41,30 @@ struct SearchMemo {
         return i
     }
 
+    /// How far the quick looks for a destination's or a title's end go before the index is built.
+    static let shortLook = 256
+
     /// A link destination at the cursor: `<…>`, or a run without white space whose parentheses
     /// balance, found through a precomputed index instead of a fresh scan.
     mutating func destination(at cursor: inout InlineLinkScanner.Cursor) -> [UInt8]? {
         let p = cursor.position
         guard p < bytes.count, bytes[p] != UInt8(ascii: "<") else { return cursor.destination() }
+        // Most destinations hold no parenthesis or backslash: a short look ahead settles them
+        // without the index (a bounded look, so hostile text stays linear).
+        var k = p
+        while k < bytes.count && k - p < Self.shortLook {
+            let c = bytes[k]
+            if c == UInt8(ascii: ")") || c <= 0x20 || c == 0x7F {
+                cursor.position = k
+                return Array(UnsafeBufferPointer(rebasing: bytes[p..<k]))
+            }
+            if c == UInt8(ascii: "(") || c == UInt8(ascii: "\\") { break }
+            k += 1
+        }
+        if k == bytes.count {
+            cursor.position = k
+            return Array(UnsafeBufferPointer(rebasing: bytes[p..<k]))
+        }
         if parens == nil { parens = ParenIndex(bytes) }
         let index = parens!
         let stop = Int(index.stopAt[p])
@@ -69,6 +88,13 @@ struct SearchMemo {
         let open = bytes[p]
         if open == UInt8(ascii: "(") { return cursor.title() }  // stops at the next parenthesis: linear
         guard open == UInt8(ascii: "\"") || open == UInt8(ascii: "'") else { return false }
+        // A short title without a backslash: its closing quote cannot be escaped.
+        var k = p + 1
+        while k < bytes.count && k - p < Self.shortLook && bytes[k] != open && bytes[k] != UInt8(ascii: "\\") { k += 1 }
+        if k < bytes.count && bytes[k] == open {
+            cursor.position = k + 1
+            return true
+        }
         if parens == nil { parens = ParenIndex(bytes) }
         var found: Int?
         if let memo = quoteSearches[open], p + 1 >= memo.from, memo.found.map({ p + 1 <= $0 }) ?? true {

@@ -176,4 +176,18 @@ import Testing
         for link in links { appended.append(link) }
         #expect(appended == list)
     }
+
+    /// Destinations and titles are settled by a short look when they can be, by the index when
+    /// they hold parentheses or backslashes or run long: both give CommonMark's answer.
+    @Test func shortAndLongDestinationsAndTitles() {
+        let long = String(repeating: "a", count: 300)
+        #expect(found(#"[a](/x(y)z) [b](/p\)q) [c](/\(x) [d](/\(x "t")"#) == [
+            "inline /x(y)z [a] @1", "inline /p)q [b] @1", "inline /(x [c] @1", "inline /(x [d] @1",
+        ])
+        #expect(found(#"[a](/\#(long)) [b](/b "\#(long)") [c](/c "x\"y") [d](/d 'it\'s')"#) == [
+            "inline /\(long) [a] @1", "inline /b [b] @1", "inline /c [c] @1", "inline /d [d] @1",
+        ])
+        #expect(found(#"[a](/x "unclosed) [b](/y)"#) == ["inline /y [b] @1"])
+        #expect(found("[a](/x") == [])
+    }
 }
