@@ -42,32 +42,44 @@ public struct CorpusGraph: Sendable {
     /// The articles that become nodes: the first of each slug key in path order, and a
     /// problem for every later one.
     public static func uniqueArticles(_ corpus: Corpus) -> (articles: [Article], duplicates: [Problem]) {
-        var firstByKey: [String: String] = [:]
-        var articles: [Article] = []
-        var duplicates: [Problem] = []
-        articles.reserveCapacity(corpus.articles.count)
-        for article in corpus.articles {
-            let key = article.key
-            if let first = firstByKey[key] {
-                duplicates.append(Problem(file: article.path, kind: .duplicateSlug,
-                                          message: "slug \"\(article.slug)\" is also the slug of \(first), which is kept"))
-                continue
-            }
-            firstByKey[key] = article.path
-            articles.append(article)
+        let unique = uniqueArticles(corpus, keys: corpus.articles.map(\.key))
+        return (unique.articles, unique.duplicates)
+    }
+
+    /// The same, given every article's key; also gives the kept articles' keys. When no slug
+    /// repeats (the usual case) the corpus's own array is returned, not a copy.
+    static func uniqueArticles(_ corpus: Corpus, keys: [String]) -> (articles: [Article], keys: [String], duplicates: [Problem]) {
+        var firstByKey: [String: Int] = [:]
+        firstByKey.reserveCapacity(keys.count)
+        var later: [Int] = []
+        for (i, key) in keys.enumerated() {
+            if firstByKey[key] == nil { firstByKey[key] = i } else { later.append(i) }
         }
-        return (articles, duplicates)
+        guard !later.isEmpty else { return (corpus.articles, keys, []) }
+        let duplicates = later.map { i in
+            Problem(file: corpus.articles[i].path, kind: .duplicateSlug,
+                    message: "slug \"\(corpus.articles[i].slug)\" is also the slug of \(corpus.articles[firstByKey[keys[i]]!].path), which is kept")
+        }
+        let dropped = Set(later)
+        let kept = corpus.articles.indices.filter { !dropped.contains($0) }
+        return (kept.map { corpus.articles[$0] }, kept.map { keys[$0] }, duplicates)
     }
 
     public init(_ corpus: Corpus) {
-        let (articles, duplicates) = Self.uniqueArticles(corpus)
+        // Every article's two keys, worked out once, on every core.
+        let all = corpus.articles
+        let keyChunks = Parallel.map(Self.slices(all.count), chunk: 1) { range in
+            range.map { (key: all[$0].key, pathKey: all[$0].pathKey) }
+        }.joined()
+        let (articles, keys, duplicates) = Self.uniqueArticles(corpus, keys: keyChunks.map(\.key))
+        let pathKeys = duplicates.isEmpty ? keyChunks.map(\.pathKey) : articles.map(\.pathKey)
         var problems = corpus.problems + duplicates
-        let resolver = LinkResolver(articles: articles, config: corpus.config)
+        let resolver = LinkResolver(articles: articles, keys: keys, pathKeys: pathKeys, config: corpus.config)
         self.config = corpus.config
 
         let categoryIndex = Dictionary(corpus.config.categories.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
-        var nodes: [Node] = articles.map { article in
-            Node(slug: article.slug, key: article.key, title: article.title, description: article.description,
+        var nodes: [Node] = zip(articles, keys).map { article, key in
+            Node(slug: article.slug, key: key, title: article.title, description: article.description,
                  keywords: article.keywords, aliases: article.aliases,
                  category: article.category.flatMap { categoryIndex[$0] },
                  path: article.path, attributes: article.attributes)
@@ -76,8 +88,7 @@ public struct CorpusGraph: Sendable {
         // Links are resolved and merged into edges article by article on every core; stubs are
         // then numbered in the order their first link is met. Anchor texts are kept in first-seen
         // order; a stub's label is the anchor used most often for it, ties to the first seen.
-        let size = max(256, articles.count / 16)
-        let chunks = stride(from: 0, to: articles.count, by: size).map { $0..<min($0 + size, articles.count) }
+        let chunks = Self.slices(articles.count)
         let resolved = Parallel.map(chunks, chunk: 1) { range in
             Self.resolveLinks(of: range, in: articles, resolver: resolver)
         }
@@ -153,6 +164,12 @@ public struct CorpusGraph: Sendable {
         }
         graph.inferCategories(hubs: hubs)
         self.graph = graph
+    }
+
+    /// `0..<count` in sixteen slices (or slices of 256), for work spread over every core.
+    static func slices(_ count: Int) -> [Range<Int>] {
+        let size = max(256, count / 16)
+        return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
     }
 
     /// One article's links: edges to other articles merged by target in first-seen order, each

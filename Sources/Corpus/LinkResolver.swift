@@ -30,15 +30,22 @@ public struct LinkResolver: Sendable {
 
     /// - Parameter articles: the articles that count, duplicates already removed.
     public init(articles: [Article], config: CorpusConfig) {
+        self.init(articles: articles, keys: articles.map(\.key), pathKeys: articles.map(\.pathKey), config: config)
+    }
+
+    /// The same, with each article's key and path key already worked out.
+    init(articles: [Article], keys: [String], pathKeys: [String], config: CorpusConfig) {
         self.config = config
         self.base = TermKey.trimSlashes(config.base)
         self.site = config.site.flatMap { $0.isEmpty ? nil : $0 }
-        for (i, article) in articles.enumerated() where byKey[article.key] == nil {
-            byKey[article.key] = i
+        byKey.reserveCapacity(keys.count)
+        byPathOrAlias.reserveCapacity(pathKeys.count)
+        for (i, key) in keys.enumerated() where byKey[key] == nil {
+            byKey[key] = i
         }
-        for (i, article) in articles.enumerated() {
-            if byPathOrAlias[article.pathKey] == nil { byPathOrAlias[article.pathKey] = i }
-            for alias in article.aliases where alias.hasPrefix("/") {
+        for (i, pathKey) in pathKeys.enumerated() {
+            if byPathOrAlias[pathKey] == nil { byPathOrAlias[pathKey] = i }
+            for alias in articles[i].aliases where alias.hasPrefix("/") {
                 let key = TermKey.normalize(stripBase(TermKey.trimSlashes(percentDecode(dropQueryAndFragment(alias)))))
                 if byPathOrAlias[key] == nil { byPathOrAlias[key] = i }
             }
