@@ -94,14 +94,15 @@ public struct GraphMLWriter: Sendable {
         }
         sink(head.bytes)
         let extraIDs = Dictionary(uniqueKeysWithValues: extra.map { ($0.attribute, $0.id) })
-        for wave in Self.waves(graph.nodeCount) {
+        // A node's element is a few times longer than an edge's: its slices are smaller.
+        for wave in Self.waves(graph.nodeCount, slice: 1024) {
             for piece in Parallel.map(wave, chunk: 1, { range in
                 var out = Text()
                 for v in range { writeNode(v, extraIDs: extraIDs, to: &out) }
                 return out.bytes
             }) { sink(piece) }
         }
-        for wave in Self.waves(graph.edgeCount) {
+        for wave in Self.waves(graph.edgeCount, slice: 4096) {
             for piece in Parallel.map(wave, chunk: 1, { range in
                 var out = Text()
                 for e in range { writeEdge(e, to: &out) }
@@ -113,9 +114,9 @@ public struct GraphMLWriter: Sendable {
         sink(tail.bytes)
     }
 
-    /// `0..<count` cut into slices of a few thousand, sixteen slices to a wave.
-    private static func waves(_ count: Int) -> [[Range<Int>]] {
-        let slices = stride(from: 0, to: count, by: 4096).map { $0..<min($0 + 4096, count) }
+    /// `0..<count` cut into slices, sixteen slices to a wave.
+    private static func waves(_ count: Int, slice: Int) -> [[Range<Int>]] {
+        let slices = stride(from: 0, to: count, by: slice).map { $0..<min($0 + slice, count) }
         return stride(from: 0, to: slices.count, by: 16).map { Array(slices[$0..<min($0 + 16, slices.count)]) }
     }
 
