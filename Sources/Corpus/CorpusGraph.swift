@@ -9,8 +9,6 @@ import Graph
 public struct CorpusGraph: Sendable {
     public private(set) var graph: KnowledgeGraph
     public let config: CorpusConfig
-    /// The term lookup tables, when they are already at hand.
-    var termIndex: TermIndex?
     /// Where the on-disk index keeps this graph's term tables, when the graph is in the index.
     var termStore: CorpusIndex.TermStore?
     /// Internal link occurrences: to articles, to stubs, and to the article itself.
@@ -20,9 +18,8 @@ public struct CorpusGraph: Sendable {
     public private(set) var problems: [Problem]
 
     /// A graph read back from the on-disk index.
-    init(graph: KnowledgeGraph, linkCount: Int, externalLinkCount: Int, problems: [Problem], config: CorpusConfig, termIndex: TermIndex?) {
+    init(graph: KnowledgeGraph, linkCount: Int, externalLinkCount: Int, problems: [Problem], config: CorpusConfig) {
         self.graph = graph
-        self.termIndex = termIndex
         self.linkCount = linkCount
         self.externalLinkCount = externalLinkCount
         self.problems = problems
@@ -32,7 +29,6 @@ public struct CorpusGraph: Sendable {
     /// The term lookup tables: from the on-disk index when it has them, else built (and then
     /// stored in the index, so that only the first lookup after a change pays for them).
     public func terms() -> TermIndex {
-        if let termIndex { return termIndex }
         if let stored = termStore?.load(nodeCount: graph.nodeCount) { return stored }
         let built = TermIndex(graph)
         termStore?.save(built)

@@ -116,7 +116,7 @@ public struct CorpusIndex: Sendable {
                 for _ in 0..<(try reader.readCount()) { problems.append(try Problem(from: &reader)) }
                 let graph = try KnowledgeGraph(from: &reader)
                 var built = CorpusGraph(graph: graph, linkCount: links, externalLinkCount: external, problems: problems,
-                                        config: config, termIndex: nil)
+                                        config: config)
                 built.termStore = TermStore(index: index, configBytes: configBytes, fingerprint: section.fingerprint, build: section.build)
                 return built
             } catch {
