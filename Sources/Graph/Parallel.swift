@@ -23,7 +23,8 @@ public enum Parallel {
                 progress(finished, items.count)
             }
         }
-        return results.map { $0! }
+        // Moved out, so that the buffer holds nothing when it is freed.
+        return results.indices.map { (results.baseAddress! + $0).move()! }
     }
 }
 
