@@ -12,11 +12,15 @@ extension Article {
         writer.write(category)
         NodeAttribute.encode(attributes, to: &writer)
         writer.write(links.count)
-        for link in links {
-            writer.write(link.target)
-            writer.write(link.text)
-            writer.write(link.line)
-            writer.write(Link.Kind.allCases.firstIndex(of: link.kind)!)
+        // Straight from the packed bytes: the same encoding as writing each link's strings.
+        for i in links.indices {
+            let target = links.targetText(i), text = links.anchorText(i)
+            writer.write(target.count)
+            writer.append(contentsOf: target)
+            writer.write(text.count)
+            writer.append(contentsOf: text)
+            writer.write(links.line(i))
+            writer.write(Link.Kind.allCases.firstIndex(of: links.kind(i))!)
         }
     }
 

@@ -64,7 +64,12 @@ public struct LinkList: RandomAccessCollection, Equatable, Sendable, Expressible
     }
 
     public func target(_ i: Int) -> String {
-        String(decoding: text[Int(entries[3 * i])..<Int(entries[3 * i + 1])], as: UTF8.self)
+        String(decoding: targetText(i), as: UTF8.self)
+    }
+
+    /// Link `i`'s target as UTF-8, without making a string.
+    public func targetText(_ i: Int) -> ArraySlice<UInt8> {
+        text[Int(entries[3 * i])..<Int(entries[3 * i + 1])]
     }
 
     /// Link `i`'s anchor text as UTF-8, without making a string.

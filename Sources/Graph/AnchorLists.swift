@@ -36,9 +36,16 @@ public struct AnchorLists: RandomAccessCollection, Sendable {
         }
     }
 
-    /// Appends the lists' offsets, then the lists. Each list is encoded twice, once to measure
-    /// it, so that they never sit in memory all at once.
+    /// Appends the lists' offsets, then the lists. Encoded lists are copied as they are; lists
+    /// of strings are encoded twice, once to measure them, so that they never sit in memory
+    /// all at once.
     func encode(to writer: inout ByteWriter) {
+        if case let .encoded(buffer, base, offsets) = storage {
+            writer.write(offsets)
+            writer.write(Int(offsets.last ?? 0))
+            writer.append(contentsOf: buffer.bytes[base..<(base + Int(offsets.last ?? 0))])
+            return
+        }
         var scratch = ByteWriter()
         var offsets: [Int32] = [0]
         offsets.reserveCapacity(count + 1)

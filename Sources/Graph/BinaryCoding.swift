@@ -101,6 +101,11 @@ public struct ByteWriter: Sendable {
         flushIfFull()
     }
 
+    public mutating func append(contentsOf raw: ArraySlice<UInt8>) {
+        bytes.append(contentsOf: raw)
+        flushIfFull()
+    }
+
     public mutating func append<Bytes: Sequence<UInt8>>(contentsOf raw: Bytes) {
         bytes.append(contentsOf: raw)
         flushIfFull()
