@@ -100,8 +100,9 @@ public struct CorpusGraph: Sendable {
                 external += article.external
                 for (k, edge) in article.edges.enumerated() {
                     edges.append(EdgeRecord(source: Int32(source), target: edge.target, weight: edge.weight))
-                    anchors.startList(count: article.anchors.count { $0.edge == k })
-                    for anchor in article.anchors where anchor.edge == k { anchors.addText(list.anchorText(anchor.link)) }
+                    let own = Int(article.anchorStart[k])..<Int(article.anchorStart[k + 1])
+                    anchors.startList(count: own.count)
+                    for link in article.anchorLinks[own] { anchors.addText(list.anchorText(Int(link))) }
                     anchors.endList()
                 }
                 // Each stub this article links to: its edge, and the links whose anchor texts it keeps.
@@ -122,7 +123,7 @@ public struct CorpusGraph: Sendable {
                     }
                     if let k = stubEdges[stub] {
                         edges[edges.count - stubAnchors.count + k].weight += 1
-                        if !link.text.isEmpty && !stubAnchors[k].contains(where: { list.anchorText($0).elementsEqual(link.text.utf8) }) {
+                        if !link.text.isEmpty && !stubAnchors[k].contains(where: { Self.sameText(list.anchorText($0), list.anchorText(i)) }) {
                             stubAnchors[k].append(i)
                         }
                     } else {
@@ -172,8 +173,10 @@ public struct CorpusGraph: Sendable {
     /// with the links that give its distinct anchor texts, and the links to wanted terms.
     struct ResolvedLinks: Sendable {
         var edges: [(target: Int32, weight: Int32)] = []
-        /// (edge, link) in first-seen order: the link's anchor text is one of the edge's.
-        var anchors: [(edge: Int, link: Int)] = []
+        /// Edge `e`'s distinct anchor texts, in first-seen order, are those of the links
+        /// `anchorLinks[anchorStart[e] ..< anchorStart[e + 1]]`.
+        var anchorLinks: [Int32] = []
+        var anchorStart: [Int32] = [0]
         /// Links to wanted terms, in order, with the key and form each resolved to.
         var wanted: [(link: Int, key: String, written: String)] = []
         var links = 0
@@ -191,6 +194,7 @@ public struct CorpusGraph: Sendable {
             let folder = article.path.lastIndex(of: "/").map { String(article.path[..<$0]) } ?? ""
             var result = ResolvedLinks()
             var edgeOf: [Int32: Int] = [:]
+            var anchorsOf: [[Int]] = []
             for i in list.indices {
                 let target = list.target(i), kind = list.kind(i)
                 let resolution: LinkTarget
@@ -225,13 +229,28 @@ public struct CorpusGraph: Sendable {
                         e = result.edges.count
                         edgeOf[Int32(a)] = e
                         result.edges.append((Int32(a), 1))
+                        anchorsOf.append([])
                     }
-                    if !text.isEmpty && !result.anchors.contains(where: { $0.edge == e && list.anchorText($0.link) == text }) {
-                        result.anchors.append((e, i))
+                    if !text.isEmpty && !anchorsOf[e].contains(where: { sameText(list.anchorText($0), text) }) {
+                        anchorsOf[e].append(i)
                     }
                 }
             }
+            result.anchorLinks.reserveCapacity(anchorsOf.reduce(0) { $0 + $1.count })
+            result.anchorStart.reserveCapacity(anchorsOf.count + 1)
+            for links in anchorsOf {
+                result.anchorLinks += links.map { Int32($0) }
+                result.anchorStart.append(Int32(result.anchorLinks.count))
+            }
             return result
         }
+    }
+
+    /// Whether two anchor texts are the same text: equal bytes, or (only possible outside ASCII)
+    /// canonically equivalent, as Swift strings compare.
+    static func sameText(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
+        if a == b { return true }
+        if a.allSatisfy({ $0 < 0x80 }) && b.allSatisfy({ $0 < 0x80 }) { return false }
+        return String(decoding: a, as: UTF8.self) == String(decoding: b, as: UTF8.self)
     }
 }

@@ -103,11 +103,23 @@ struct FolderFingerprint: Sendable, Equatable {
         while let entry = readdir(dir) {
             let ok = withUnsafeBytes(of: &entry.pointee.d_name) { raw -> Bool in
                 let name = UnsafeRawBufferPointer(rebasing: raw[..<(raw.firstIndex(of: 0) ?? raw.count)])
-                if name.first == UInt8(ascii: ".") { return true }
+                let article: Bool
+                if name.allSatisfy({ $0 < 0x80 }) {
+                    // For ASCII the byte rules are the full scan's string rules.
+                    if name.first == UInt8(ascii: ".") { return true }
+                    article = isArticleName(name)
+                } else {
+                    // Anything else is judged exactly as the full scan judges it, on the decoded
+                    // name: a dot followed by a combining mark is not hidden, K (Kelvin) lowercases
+                    // to k. A name that is not UTF-8 is one the full scan cannot stat: skipped.
+                    let decoded = String(decoding: name, as: UTF8.self)
+                    guard decoded.utf8.elementsEqual(name) else { return true }
+                    if decoded.hasPrefix(".") { return true }
+                    article = CorpusReader.isArticleName(decoded)
+                }
                 path.removeSubrange(prefix...)
                 path.append(contentsOf: name)
                 var type = entry.pointee.d_type
-                let article = isArticleName(name)
                 if type == UInt8(DT_DIR) {
                     folders.append(path)
                     return true
@@ -136,8 +148,8 @@ struct FolderFingerprint: Sendable, Equatable {
         return (fingerprint, folders)
     }
 
-    /// `CorpusReader.isArticleName` over raw bytes: a name ending in .md, .markdown or .txt, any case.
-    /// (A name the two disagree on can only make the fingerprints differ, never match wrongly.)
+    /// `CorpusReader.isArticleName` for an ASCII name, over its bytes: ending in .md, .markdown
+    /// or .txt, in any case.
     private static func isArticleName(_ name: UnsafeRawBufferPointer) -> Bool {
         func endsWith(_ suffix: StaticString) -> Bool {
             let n = suffix.utf8CodeUnitCount

@@ -28,19 +28,28 @@ public struct Link: Sendable, Equatable {
 }
 
 /// An article's links kept compactly: every target and anchor text in one byte buffer, and
-/// three words per link. A million-article corpus holds ten million links while it is linked;
+/// five words per link. A million-article corpus holds ten million links while it is linked;
 /// as separate strings they would take twice the memory.
 public struct LinkList: RandomAccessCollection, Equatable, Sendable, ExpressibleByArrayLiteral {
-    /// Each link's target, then its anchor text, as UTF-8, link after link.
+    /// The links' targets and anchor texts, as UTF-8.
     private var text: [UInt8] = []
-    /// Per link: where its target starts in `text`, where its anchor text starts (it ends where
-    /// the next link starts), and its line × 4 + kind.
+    /// Per link, five words: where its target starts and ends in `text`, where its anchor text
+    /// starts and ends, and its line × 4 + kind.
     private var entries: [UInt32] = []
 
+    /// The links in order. A reference definition's target is stored once however many links
+    /// use it: a 1 MB destination used by thousands of `[r]` is still 1 MB.
     public init(_ links: [Link] = []) {
-        text.reserveCapacity(links.reduce(0) { $0 + $1.target.utf8.count + $1.text.utf8.count })
-        entries.reserveCapacity(3 * links.count)
-        for link in links { append(link) }
+        entries.reserveCapacity(5 * links.count)
+        var definitions: [String: (UInt32, UInt32)] = [:]
+        for link in links {
+            if link.kind == .reference, let (start, end) = definitions[link.target] {
+                append(link, target: (start, end))
+            } else {
+                append(link)
+                if link.kind == .reference { definitions[link.target] = (entries[entries.count - 5], entries[entries.count - 4]) }
+            }
+        }
     }
 
     public init(arrayLiteral links: Link...) {
@@ -48,16 +57,29 @@ public struct LinkList: RandomAccessCollection, Equatable, Sendable, Expressible
     }
 
     public mutating func append(_ link: Link) {
-        entries.append(UInt32(text.count))
+        let start = UInt32(text.count)
         text.append(contentsOf: link.target.utf8)
+        append(link, target: (start, UInt32(text.count)))
+    }
+
+    /// Appends `link` with its target already in `text` at `target`.
+    private mutating func append(_ link: Link, target: (UInt32, UInt32)) {
+        entries.append(target.0)
+        entries.append(target.1)
         entries.append(UInt32(text.count))
         text.append(contentsOf: link.text.utf8)
+        entries.append(UInt32(text.count))
         // Articles are at most 64 MiB, so a line number fits in 30 bits.
         entries.append(UInt32(Swift.min(link.line, Int(UInt32.max >> 2))) << 2 | UInt32(Link.Kind.allCases.firstIndex(of: link.kind)!))
     }
 
+    /// The same links, however they are stored.
+    public static func == (a: LinkList, b: LinkList) -> Bool {
+        a.elementsEqual(b)
+    }
+
     public var startIndex: Int { 0 }
-    public var endIndex: Int { entries.count / 3 }
+    public var endIndex: Int { entries.count / 5 }
 
     public subscript(i: Int) -> Link {
         Link(target: target(i), text: String(decoding: anchorText(i), as: UTF8.self), line: line(i), kind: kind(i))
@@ -69,14 +91,14 @@ public struct LinkList: RandomAccessCollection, Equatable, Sendable, Expressible
 
     /// Link `i`'s target as UTF-8, without making a string.
     public func targetText(_ i: Int) -> ArraySlice<UInt8> {
-        text[Int(entries[3 * i])..<Int(entries[3 * i + 1])]
+        text[Int(entries[5 * i])..<Int(entries[5 * i + 1])]
     }
 
     /// Link `i`'s anchor text as UTF-8, without making a string.
     public func anchorText(_ i: Int) -> ArraySlice<UInt8> {
-        text[Int(entries[3 * i + 1])..<(i + 1 < count ? Int(entries[3 * i + 3]) : text.count)]
+        text[Int(entries[5 * i + 2])..<Int(entries[5 * i + 3])]
     }
 
-    public func line(_ i: Int) -> Int { Int(entries[3 * i + 2] >> 2) }
-    public func kind(_ i: Int) -> Link.Kind { Link.Kind.allCases[Int(entries[3 * i + 2] & 3)] }
+    public func line(_ i: Int) -> Int { Int(entries[5 * i + 4] >> 2) }
+    public func kind(_ i: Int) -> Link.Kind { Link.Kind.allCases[Int(entries[5 * i + 4] & 3)] }
 }

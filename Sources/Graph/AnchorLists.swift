@@ -61,7 +61,7 @@ public struct AnchorLists: RandomAccessCollection, Sendable {
 
     static func decode(from reader: inout ByteReader, edges: Int) throws(ByteReader.Corrupt) -> AnchorLists {
         let offsets = try reader.readInt32s()
-        let length = try reader.readCount()
+        let length = try reader.readCount(max: Int.max)
         let body = try reader.readRange(length)
         guard offsets.count == edges + 1, offsets.first == 0, Int(offsets.last!) == length,
               zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }) else { throw ByteReader.Corrupt() }

@@ -27,8 +27,11 @@ extension KnowledgeGraph {
         guard outOffsets.count == n + 1, inOffsets.count == n + 1, inEdges.count == source.count,
               source.allSatisfy({ $0 >= 0 && Int($0) < n }), target.allSatisfy({ $0 >= 0 && Int($0) < n }),
               inEdges.allSatisfy({ $0 >= 0 && Int($0) < source.count }),
+              outOffsets.first == 0, inOffsets.first == 0,
               outOffsets.last.map({ Int($0) == source.count }) ?? false,
-              inOffsets.last.map({ Int($0) == source.count }) ?? false else { throw ByteReader.Corrupt() }
+              inOffsets.last.map({ Int($0) == source.count }) ?? false,
+              zip(outOffsets, outOffsets.dropFirst()).allSatisfy({ $0 <= $1 }),
+              zip(inOffsets, inOffsets.dropFirst()).allSatisfy({ $0 <= $1 }) else { throw ByteReader.Corrupt() }
         self.init(nodes: nodes, edgeSource: source, edgeTarget: target, edgeWeight: weight, edgeAnchors: anchors,
                   outOffsets: outOffsets, inOffsets: inOffsets, inEdges: inEdges, categoryNames: categoryNames,
                   title: try reader.readOptionalString(), language: try reader.readOptionalString())

@@ -92,7 +92,7 @@ public struct NodeList: RandomAccessCollection, MutableCollection, Sendable {
     static func decode(from reader: inout ByteReader, categories: Int) throws(ByteReader.Corrupt) -> NodeList {
         let lengths = try reader.readInt32s()
         let flags = try reader.readInt32s()
-        let body = try reader.readRange(try reader.readCount())
+        let body = try reader.readRange(try reader.readCount(max: Int.max))
         guard flags.count == lengths.count, flags.allSatisfy({ $0 >= 0 && Int($0 >> 2) <= categories }) else {
             throw ByteReader.Corrupt()
         }

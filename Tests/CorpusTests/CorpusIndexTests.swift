@@ -109,6 +109,8 @@ import Testing
             "a.md": "x", "B.MD": "x", "c.Markdown": "x", "d.txt": "x", "notes.html": "x", "README": "x",
             ".hidden.md": "x", ".git/e.md": "x", "sub/f.md": "x", "sub/deeper/g.md": "x", "x.md/h.md": "x",
             "other/i.markdown": "x",
+            // Not hidden and an article to the full scan: a dot with a combining mark, a Kelvin sign.
+            ".\u{0301}j.md": "x", "k.mar\u{212A}down": "x", ".\u{0301}drafts/l.md": "x", "أ/ب.md": "x",
         ])
         defer { corpus.remove() }
         let root = corpus.url.path
@@ -116,14 +118,17 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: root + "/folder-link", withDestinationPath: root + "/sub")
         let reader = CorpusReader()
         let scanned = try reader.scan(corpus.url).files
-        #expect(scanned.map(\.path) == ["B.MD", "a.md", "c.Markdown", "d.txt", "link.md", "other/i.markdown",
-                                        "sub/deeper/g.md", "sub/f.md", "x.md/h.md"])
+        #expect(scanned.map(\.path) == [".\u{0301}drafts/l.md", ".\u{0301}j.md", "B.MD", "a.md", "c.Markdown", "d.txt",
+                                        "k.mar\u{212A}down", "link.md", "other/i.markdown", "sub/deeper/g.md", "sub/f.md",
+                                        "x.md/h.md", "أ/ب.md"])
         let walked = FolderFingerprint.walk(root)
         #expect(walked == FolderFingerprint(scanned))
-        #expect(walked?.files == 9)
+        #expect(walked?.files == 13)
 
         try corpus.write("sub/f.md", "y")
         #expect(FolderFingerprint.walk(root) != walked, "an edit")
+        try corpus.write(".\u{0301}drafts/m.md", "x")
+        #expect(FolderFingerprint.walk(root) == FolderFingerprint(try reader.scan(corpus.url).files), "an article added where only the scan's string rules see it")
         #expect(FolderFingerprint.walk(root) == FolderFingerprint(try reader.scan(corpus.url).files))
 
         try FileManager.default.createSymbolicLink(atPath: root + "/nowhere.md", withDestinationPath: root + "/missing")

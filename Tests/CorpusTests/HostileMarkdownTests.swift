@@ -54,4 +54,17 @@ import Testing
         let line = String(repeating: "كلمة ", count: 200_000) + "[رابط](/x)"
         #expect(links(line).map(\.text) == ["رابط"])
     }
+
+    /// One 1 MB reference destination used 5,000 times: every use is a link, and the article
+    /// keeps the destination once (5 GB of copies would stop the run).
+    @Test func aLongDefinitionUsedThousandsOfTimesIsStoredOnce() throws {
+        let target = "/" + String(repeating: "d", count: 1 << 20)
+        let markdown = String(repeating: "[r] ", count: 5_000) + "\n\n[r]: " + target + "\n"
+        let article = try ArticleReader(categoryKey: "office").read(Array(markdown.utf8), path: "a.md")
+        #expect(article.links.count == 5_000)
+        let links = article.links
+        #expect(links.indices.allSatisfy { links.targetText($0).count == target.utf8.count && links.anchorText($0) == [UInt8(ascii: "r")] })
+        #expect(links[0] == Link(target: target, text: "r", line: 1, kind: .reference))
+        #expect(links[4_999] == links[0])
+    }
 }
