@@ -13,7 +13,7 @@ import argparse  # noqa: E402
 import json  # noqa: E402
 import sys  # noqa: E402
 
-from phases import digest, finish, maxrss_mb  # noqa: E402
+from phases import digest, finish, phase_clock  # noqa: E402
 
 import igraph as ig  # noqa: E402
 
@@ -26,12 +26,7 @@ def main():
     ap.add_argument("--terms", required=True)
     ap.add_argument("--json")
     args = ap.parse_args()
-    phases = {"import": time.perf_counter() - T_START}
-    rss = {"import": maxrss_mb()}
-
-    def phase(name, t0):
-        phases[name] = time.perf_counter() - t0
-        rss[name] = maxrss_mb()
+    phases, rss, phase = phase_clock(T_START)
 
     t0 = time.perf_counter()
     g = ig.Graph.Read_GraphML(args.graphml)

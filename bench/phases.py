@@ -9,6 +9,19 @@ def maxrss_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
+def phase_clock(start):
+    """The `phases` (seconds) and `rss` (peak MB so far) a peer script fills, starting with the
+    imports since `start`, and the function that ends a phase begun at `t0`."""
+    phases = {"import": time.perf_counter() - start}
+    rss = {"import": maxrss_mb()}
+
+    def phase(name, t0):
+        phases[name] = time.perf_counter() - t0
+        rss[name] = maxrss_mb()
+
+    return phases, rss, phase
+
+
 def digest(items):
     """A short digest of a sorted list of slugs, to compare answer sets across tools."""
     h = hashlib.sha256()

@@ -31,7 +31,7 @@ import json  # noqa: E402
 import re  # noqa: E402
 import sys  # noqa: E402
 
-from phases import digest, finish, maxrss_mb  # noqa: E402
+from phases import digest, finish, phase_clock  # noqa: E402
 from collections import Counter, defaultdict  # noqa: E402
 from pathlib import Path  # noqa: E402
 from urllib.parse import unquote  # noqa: E402
@@ -109,12 +109,7 @@ def main():
                     help="read and parse only the first N files (path order), build the graph, skip the rest")
     args = ap.parse_args()
 
-    phases = {"import": time.perf_counter() - T_START}
-    rss = {"import": maxrss_mb()}
-
-    def phase(name, t0):
-        phases[name] = time.perf_counter() - t0
-        rss[name] = maxrss_mb()
+    phases, rss, phase = phase_clock(T_START)
 
     # 1. read and parse every article
     t0 = time.perf_counter()

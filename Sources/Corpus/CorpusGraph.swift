@@ -64,7 +64,7 @@ public struct CorpusGraph: Sendable {
     public init(_ corpus: Corpus) {
         // Every article's two keys, worked out once, on every core.
         let all = corpus.articles
-        let keyChunks = Parallel.map(Self.slices(all.count), chunk: 1) { range in
+        let keyChunks = Parallel.map(Parallel.slices(all.count, minimum: 256), chunk: 1) { range in
             range.map { (key: all[$0].key, pathKey: all[$0].pathKey) }
         }.joined()
         let (articles, keys, duplicates) = Self.uniqueArticles(corpus, keys: keyChunks.map(\.key))
@@ -84,7 +84,7 @@ public struct CorpusGraph: Sendable {
         // Links are resolved and merged into edges article by article on every core; stubs are
         // then numbered in the order their first link is met. Anchor texts are kept in first-seen
         // order; a stub's label is the anchor used most often for it, ties to the first seen.
-        let chunks = Self.slices(articles.count)
+        let chunks = Parallel.slices(articles.count, minimum: 256)
         let resolved = Parallel.map(chunks, chunk: 1) { range in
             Self.resolveLinks(of: range, in: articles, resolver: resolver)
         }
@@ -161,12 +161,6 @@ public struct CorpusGraph: Sendable {
         }
         graph.inferCategories(hubs: hubs)
         self.graph = graph
-    }
-
-    /// `0..<count` in sixteen slices (or slices of 256), for work spread over every core.
-    static func slices(_ count: Int) -> [Range<Int>] {
-        let size = max(256, count / 16)
-        return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
     }
 
     /// One article's links: edges to other articles merged by target in first-seen order, each

@@ -50,16 +50,13 @@ public struct CorpusReader: Sendable {
     /// read from the index without opening a single article; otherwise only the changed files
     /// are read again, and the index is rewritten with the new graph.
     public func readGraph(_ root: URL, index: CorpusIndex? = nil) throws(Failure) -> CorpusGraph {
-        if let index {
-            let (config, configBytes, problems) = try readConfig(root)
-            let cached = index.load(expecting: configBytes)
-            if let stored = cached?.fingerprint, FolderFingerprint.walk(root.path) == stored,
-               let graph = cached?.graph(config: config, scanProblems: problems) {
-                return graph
-            }
+        let configuration = try readConfig(root)
+        let cached = index?.load(expecting: configuration.bytes)
+        if let stored = cached?.fingerprint, FolderFingerprint.walk(root.path) == stored,
+           let graph = cached?.graph(config: configuration.config, scanProblems: configuration.problems) {
+            return graph
         }
-        let scan = try scan(root)
-        let cached = index?.load(expecting: scan.configBytes)
+        let scan = try scan(root, configuration: configuration)
         let extracted = extract(scan, reusing: cached?.records ?? [:])
         var graph = CorpusGraph(extracted.corpus)
         guard let index else { return graph }
@@ -75,6 +72,9 @@ public struct CorpusReader: Sendable {
         return graph
     }
 
+    /// The corpus's `termgraph.yml`: what it says, its bytes (nil when there is none), its problems.
+    typealias Configuration = (config: CorpusConfig, bytes: [UInt8]?, problems: [Problem])
+
     /// What one look at the folder finds, before any article is read.
     struct Scan {
         var root: URL
@@ -85,14 +85,15 @@ public struct CorpusReader: Sendable {
         var problems: [Problem]
     }
 
-    func scan(_ root: URL) throws(Failure) -> Scan {
-        var (config, configBytes, problems) = try readConfig(root)
+    /// The scan of `root`, whose `termgraph.yml` may already have been read.
+    func scan(_ root: URL, configuration: Configuration? = nil) throws(Failure) -> Scan {
+        var (config, configBytes, problems) = if let configuration { configuration } else { try readConfig(root) }
         let files = Self.articleFiles(in: root.path, problems: &problems)
         return Scan(root: root, config: config, configBytes: configBytes, files: files, problems: problems)
     }
 
     /// The corpus's `termgraph.yml`: what it says, its bytes, and its problems.
-    func readConfig(_ root: URL) throws(Failure) -> (CorpusConfig, [UInt8]?, [Problem]) {
+    func readConfig(_ root: URL) throws(Failure) -> Configuration {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue,
               opendir(root.path).map({ closedir($0); return true }) ?? false else {

@@ -16,9 +16,10 @@ public struct DOTWriter {
     /// The font family for labels; it must have Arabic glyphs for Arabic corpora.
     public var fontName = "Noto Sans Arabic"
 
-    public init(_ graph: KnowledgeGraph) {
+    /// - Parameter ids: the graph's node ids, when another writer has made them already.
+    public init(_ graph: KnowledgeGraph, ids: NodeIdentifiers? = nil) {
         self.graph = graph
-        self.ids = NodeIdentifiers(graph)
+        self.ids = ids ?? NodeIdentifiers(graph)
     }
 
     /// Fill and border colours, one pair per category, cycling when there are more categories.
@@ -133,31 +134,19 @@ public struct DOTWriter {
         out.append(UInt8(ascii: "\""))
     }
 
-    /// Appends `text` escaped for the inside of a DOT quoted string. Every character escaped or
-    /// dropped is ASCII but U+FFFE and U+FFFF, so the UTF-8 is rewritten byte by byte and the
-    /// runs between escapes are copied at once.
+    /// Appends `text` escaped for the inside of a DOT quoted string: `"` and `\` escaped, line
+    /// ends as `\n`, other control characters dropped.
     private static func appendEscaped(_ text: String, to out: inout [UInt8]) {
         text.withUTF8Bytes { bytes in
-            var copied = 0
-            var i = 0
-            while i < bytes.count {
-                var replacement: StaticString = ""
-                var length = 1
-                switch bytes[i] {
-                case UInt8(ascii: "\""): replacement = "\\\""
-                case UInt8(ascii: "\\"): replacement = "\\\\"
-                case UInt8(ascii: "\n"): replacement = "\\n"
-                case 0x00..<0x20, 0x7F: break
-                case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xBF && bytes[i + 2] >= 0xBE:
-                    length = 3  // U+FFFE, U+FFFF
-                default: i += 1; continue
+            out.appendEscaped(bytes) { byte in
+                switch byte {
+                case UInt8(ascii: "\""): return "\\\""
+                case UInt8(ascii: "\\"): return "\\\\"
+                case UInt8(ascii: "\n"): return "\\n"
+                case 0x00..<0x20, 0x7F: return ""
+                default: return nil
                 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<i]))
-                out.append(replacement)
-                i += length
-                copied = i
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
         }
     }
 }

@@ -14,9 +14,10 @@ public struct GraphMLWriter: Sendable {
     let graph: KnowledgeGraph
     let ids: NodeIdentifiers
 
-    public init(_ graph: KnowledgeGraph) {
+    /// - Parameter ids: the graph's node ids, when another writer has made them already.
+    public init(_ graph: KnowledgeGraph, ids: NodeIdentifiers? = nil) {
         self.graph = graph
-        self.ids = NodeIdentifiers(graph)
+        self.ids = ids ?? NodeIdentifiers(graph)
     }
 
     private struct Key {

@@ -28,6 +28,15 @@ public enum Parallel {
     }
 }
 
+extension Parallel {
+    /// `0..<count` cut into sixteen slices (fewer when a slice would hold less than `minimum`),
+    /// for work handed to `map` a slice at a time.
+    public static func slices(_ count: Int, minimum: Int) -> [Range<Int>] {
+        let size = Swift.max(minimum, count / 16, 1)
+        return stride(from: 0, to: count, by: size).map { $0..<Swift.min($0 + size, count) }
+    }
+}
+
 /// A buffer written by disjoint indices from several threads.
 @usableFromInline
 struct UnsafeSendable<T>: @unchecked Sendable {

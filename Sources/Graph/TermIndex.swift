@@ -21,9 +21,7 @@ public struct TermIndex: Sendable {
 
     public init(_ graph: KnowledgeGraph) {
         // Slices of the nodes are read on every core, then their numbered forms are merged.
-        let size = max(1024, graph.nodeCount / 16)
-        let slices = stride(from: 0, to: graph.nodeCount, by: size).map { $0..<min($0 + size, graph.nodeCount) }
-        let parts = Parallel.map(slices, chunk: 1) { Self.names(of: $0, in: graph) }
+        let parts = Parallel.map(Parallel.slices(graph.nodeCount, minimum: 1024), chunk: 1) { Self.names(of: $0, in: graph) }
         var forms = FormNumbers()
         var pairs = Array(repeating: [UInt64](), count: 8)
         for part in parts {

@@ -7,18 +7,7 @@ import Foundation
 /// before the rename leaves its temporary file behind; the next write removes it.
 public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to url: URL) throws {
-        try write([bytes], to: url)
-    }
-
-    /// Writes `pieces` one after the other, as one file.
-    public static func write(_ pieces: [[UInt8]], to url: URL) throws {
-        try write(to: url) { fd in
-            var failure: Int32 = 0
-            for bytes in pieces where failure == 0 {
-                failure = bytes.withUnsafeBytes { writeAll($0, to: fd) }
-            }
-            return failure
-        }
+        try write(to: url) { fd in bytes.withUnsafeBytes { writeAll($0, to: fd) } }
     }
 
     /// Writes all of `raw` to `fd`, retrying short and interrupted writes: 0, or the `errno`.

@@ -11,15 +11,15 @@ enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
     static let concrete: [ExportFormat] = [.graphml, .dot]
 
     /// Writes the graph in this format to `url`, atomically, as it is made.
-    func write(_ graph: KnowledgeGraph, to url: URL) throws {
+    func write(_ graph: KnowledgeGraph, ids: NodeIdentifiers, to url: URL) throws {
         try AtomicFile.write(to: url) { fd in
             var failure: Int32 = 0
             let sink = { (piece: [UInt8]) in
                 if failure == 0 { failure = piece.withUnsafeBytes { AtomicFile.writeAll($0, to: fd) } }
             }
             switch self {
-            case .graphml: GraphMLWriter(graph).write(to: sink)
-            case .dot: DOTWriter(graph).write(to: sink)
+            case .graphml: GraphMLWriter(graph, ids: ids).write(to: sink)
+            case .dot: DOTWriter(graph, ids: ids).write(to: sink)
             case .all: break
             }
             return failure
@@ -85,9 +85,10 @@ struct ExportCommand: ParsableCommand {
         // Each format is written on its own thread (the writers only read the graph), so that
         // writing both takes about as long as writing the slower one.
         let exported = graph
+        let ids = NodeIdentifiers(graph)
         let failures = Parallel.map(targets, chunk: 1) { format, url -> String? in
             do {
-                try format.write(exported, to: url)
+                try format.write(exported, ids: ids, to: url)
                 return nil
             } catch {
                 return "\(error)"
