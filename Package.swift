@@ -1,10 +1,13 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// The stages, in the order data flows through them; each imports only the ones before it
+// (docs/architecture.md). Module names carry a prefix so that they cannot clash with a
+// client's own `Graph` or `Corpus`; clients import the umbrella `TermgraphKit` alone.
 let package = Package(
     name: "termgraph",
     products: [
-        .library(name: "TermgraphKit", targets: ["Corpus", "Graph", "Export", "Storage"]),
+        .library(name: "TermgraphKit", targets: ["TermgraphKit"]),
         .executable(name: "termgraph", targets: ["termgraph"]),
     ],
     dependencies: [
@@ -17,17 +20,39 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        .target(name: "Graph"),
-        .target(name: "Storage"),
-        .target(name: "Corpus", dependencies: ["Graph", "Storage", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Export", dependencies: ["Graph", "CLibXML2"]),
+        .target(name: "TermgraphCore", path: "Sources/Core"),
+        .target(name: "TermgraphStorage", dependencies: ["TermgraphCore"], path: "Sources/Storage"),
+        .target(name: "TermgraphCorpus", dependencies: ["TermgraphCore", "TermgraphStorage", .product(name: "Yams", package: "Yams")],
+                path: "Sources/Corpus"),
+        .target(name: "TermgraphGraph", dependencies: ["TermgraphCore"], path: "Sources/Graph"),
+        .target(name: "TermgraphLinking", dependencies: ["TermgraphCore", "TermgraphCorpus", "TermgraphGraph"], path: "Sources/Linking"),
+        .target(name: "TermgraphTerms", dependencies: ["TermgraphCore", "TermgraphGraph"], path: "Sources/Terms"),
+        .target(name: "TermgraphIndex",
+                dependencies: ["TermgraphCore", "TermgraphStorage", "TermgraphCorpus", "TermgraphGraph", "TermgraphLinking", "TermgraphTerms"],
+                path: "Sources/Index"),
+        .target(name: "TermgraphQueries",
+                dependencies: ["TermgraphCore", "TermgraphCorpus", "TermgraphGraph", "TermgraphLinking", "TermgraphTerms", "TermgraphIndex"],
+                path: "Sources/Queries"),
+        .target(name: "TermgraphExport", dependencies: ["TermgraphCore", "TermgraphStorage", "TermgraphGraph", "CLibXML2"], path: "Sources/Export"),
+        .target(name: "TermgraphKit",
+                dependencies: ["TermgraphCorpus", "TermgraphGraph", "TermgraphLinking", "TermgraphTerms", "TermgraphIndex",
+                               "TermgraphQueries", "TermgraphExport"],
+                path: "Sources/TermgraphKit"),
         .executableTarget(
             name: "termgraph",
-            dependencies: ["Corpus", "Graph", "Export", "Storage", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["TermgraphKit", "TermgraphCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/termgraph"
         ),
-        .testTarget(name: "GraphTests", dependencies: ["Graph"]),
-        .testTarget(name: "CorpusTests", dependencies: ["Corpus", "Graph"]),
-        .testTarget(name: "ExportTests", dependencies: ["Export", "Storage", "Graph"]),
-        .testTarget(name: "CLITests", dependencies: ["termgraph"]),
+        .target(name: "TestSupport", dependencies: ["TermgraphKit"], path: "Tests/TestSupport"),
+        .testTarget(name: "CoreTests", dependencies: ["TermgraphCore"]),
+        .testTarget(name: "StorageTests", dependencies: ["TermgraphStorage", "TestSupport"]),
+        .testTarget(name: "CorpusTests", dependencies: ["TermgraphCorpus", "TestSupport"]),
+        .testTarget(name: "GraphTests", dependencies: ["TermgraphGraph", "TestSupport"]),
+        .testTarget(name: "LinkingTests", dependencies: ["TermgraphLinking", "TestSupport"]),
+        .testTarget(name: "TermsTests", dependencies: ["TermgraphTerms", "TestSupport"]),
+        .testTarget(name: "IndexTests", dependencies: ["TermgraphIndex", "TestSupport"]),
+        .testTarget(name: "QueriesTests", dependencies: ["TermgraphQueries", "TestSupport"]),
+        .testTarget(name: "ExportTests", dependencies: ["TermgraphExport", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["termgraph", "TestSupport"]),
     ]
 )

@@ -1,9 +1,15 @@
-import Graph
+import TermgraphCore
 
 /// One article read from the corpus: its identity, its front matter and the links it makes.
 public struct Article: Sendable, Equatable {
-    /// Path relative to the corpus root, with `/` separators.
-    public var path: String
+    /// Where the article was read: its file, relative to the corpus root with `/` separators,
+    /// and the line it starts on (a file may hold many articles).
+    public var source: ArticleSource
+    /// The article's file, relative to the corpus root.
+    public var path: String {
+        get { source.file }
+        set { source.file = newValue }
+    }
     /// The slug from front matter, or the path form.
     public var slug: String
     /// The path form: the path without extension and without a trailing `/index` or `/_index`.
@@ -14,7 +20,7 @@ public struct Article: Sendable, Equatable {
     public var aliases: [String]
     /// The value under the configured category key, if any.
     public var category: String?
-    public var attributes: [NodeAttribute]
+    public var attributes: [ArticleAttribute]
     public var links: LinkList
 
     /// The identity: slug trimmed of `/`, NFC, case-folded.
@@ -22,10 +28,10 @@ public struct Article: Sendable, Equatable {
     /// The same made from the path form.
     public var pathKey: String { TermKey.normalize(TermKey.trimSlashes(pathSlug)) }
 
-    public init(path: String, slug: String, pathSlug: String, title: String, description: String? = nil,
+    public init(path: String, line: Int = 1, slug: String, pathSlug: String, title: String, description: String? = nil,
                 keywords: [String] = [], aliases: [String] = [], category: String? = nil,
-                attributes: [NodeAttribute] = [], links: [Link] = []) {
-        self.path = path
+                attributes: [ArticleAttribute] = [], links: [Link] = []) {
+        self.source = ArticleSource(file: path, line: line)
         self.slug = slug
         self.pathSlug = pathSlug
         self.title = title
@@ -46,5 +52,16 @@ public struct Article: Sendable, Equatable {
             break
         }
         return String(slug)
+    }
+}
+
+/// Where an article was read: a file relative to the corpus root, and the line it starts on.
+public struct ArticleSource: Sendable, Equatable {
+    public var file: String
+    public var line: Int
+
+    public init(file: String, line: Int = 1) {
+        self.file = file
+        self.line = line
     }
 }

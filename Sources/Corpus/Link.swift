@@ -9,6 +9,28 @@ public struct Link: Sendable, Equatable {
         case wikilink
         /// `<a href="target">text</a>`
         case html
+
+        /// The number a kind is stored under in link lists and the on-disk index: fixed for each
+        /// kind, whatever order the cases are declared in. Codes below 16 fit a link list.
+        package var code: UInt8 {
+            switch self {
+            case .inline: 0
+            case .reference: 1
+            case .wikilink: 2
+            case .html: 3
+            }
+        }
+
+        /// The kind stored under `code`, or nil for a code no kind has.
+        package init?(code: UInt8) {
+            switch code {
+            case 0: self = .inline
+            case 1: self = .reference
+            case 2: self = .wikilink
+            case 3: self = .html
+            default: return nil
+            }
+        }
     }
 
     /// The destination with backslash escapes and character references decoded, not yet percent-decoded.
@@ -25,80 +47,4 @@ public struct Link: Sendable, Equatable {
         self.line = line
         self.kind = kind
     }
-}
-
-/// An article's links kept compactly: every target and anchor text in one byte buffer, and
-/// five words per link. A million-article corpus holds ten million links while it is linked;
-/// as separate strings they would take twice the memory.
-public struct LinkList: RandomAccessCollection, Equatable, Sendable, ExpressibleByArrayLiteral {
-    /// The links' targets and anchor texts, as UTF-8.
-    private var text: [UInt8] = []
-    /// Per link, five words: where its target starts and ends in `text`, where its anchor text
-    /// starts and ends, and its line × 4 + kind.
-    private var entries: [UInt32] = []
-
-    /// The links in order. A reference definition's target is stored once however many links
-    /// use it: a 1 MB destination used by thousands of `[r]` is still 1 MB.
-    public init(_ links: [Link] = []) {
-        entries.reserveCapacity(5 * links.count)
-        var definitions: [String: (UInt32, UInt32)] = [:]
-        for link in links {
-            if link.kind == .reference, let (start, end) = definitions[link.target] {
-                append(link, target: (start, end))
-            } else {
-                append(link)
-                if link.kind == .reference { definitions[link.target] = (entries[entries.count - 5], entries[entries.count - 4]) }
-            }
-        }
-    }
-
-    public init(arrayLiteral links: Link...) {
-        self.init(links)
-    }
-
-    public mutating func append(_ link: Link) {
-        let start = UInt32(text.count)
-        text.append(contentsOf: link.target.utf8)
-        append(link, target: (start, UInt32(text.count)))
-    }
-
-    /// Appends `link` with its target already in `text` at `target`.
-    private mutating func append(_ link: Link, target: (UInt32, UInt32)) {
-        entries.append(target.0)
-        entries.append(target.1)
-        entries.append(UInt32(text.count))
-        text.append(contentsOf: link.text.utf8)
-        entries.append(UInt32(text.count))
-        // Articles are at most 64 MiB, so a line number fits in 30 bits.
-        entries.append(UInt32(Swift.min(link.line, Int(UInt32.max >> 2))) << 2 | UInt32(Link.Kind.allCases.firstIndex(of: link.kind)!))
-    }
-
-    /// The same links, however they are stored.
-    public static func == (a: LinkList, b: LinkList) -> Bool {
-        a.elementsEqual(b)
-    }
-
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { entries.count / 5 }
-
-    public subscript(i: Int) -> Link {
-        Link(target: target(i), text: String(decoding: anchorText(i), as: UTF8.self), line: line(i), kind: kind(i))
-    }
-
-    public func target(_ i: Int) -> String {
-        String(decoding: targetText(i), as: UTF8.self)
-    }
-
-    /// Link `i`'s target as UTF-8, without making a string.
-    public func targetText(_ i: Int) -> ArraySlice<UInt8> {
-        text[Int(entries[5 * i])..<Int(entries[5 * i + 1])]
-    }
-
-    /// Link `i`'s anchor text as UTF-8, without making a string.
-    public func anchorText(_ i: Int) -> ArraySlice<UInt8> {
-        text[Int(entries[5 * i + 2])..<Int(entries[5 * i + 3])]
-    }
-
-    public func line(_ i: Int) -> Int { Int(entries[5 * i + 4] >> 2) }
-    public func kind(_ i: Int) -> Link.Kind { Link.Kind.allCases[Int(entries[5 * i + 4] & 3)] }
 }

@@ -1,13 +1,14 @@
+import TermgraphCore
 /// The anchor texts of every edge: built as lists, or read from the on-disk index as one byte
 /// buffer that is decoded edge by edge only when asked — a path query never pays for them.
 public struct AnchorLists: RandomAccessCollection, Sendable {
-    fileprivate enum Storage: Sendable {
+    enum Storage: Sendable {
         case lists([[String]])
         /// Edge `e`'s list starts at `base + offsets[e]` in `buffer`, as `ByteWriter` wrote it.
         case encoded(buffer: ByteBuffer, base: Int, offsets: [Int32])
     }
 
-    fileprivate let storage: Storage
+    let storage: Storage
 
     public init(_ lists: [[String]]) {
         storage = .lists(lists)
@@ -34,38 +35,6 @@ public struct AnchorLists: RandomAccessCollection, Sendable {
             var reader = ByteReader(buffer, position: base + Int(offsets[e]))
             return (try? reader.readStrings()) ?? []
         }
-    }
-
-    /// Appends the lists' offsets, then the lists. Encoded lists are copied as they are; lists
-    /// of strings are encoded twice, once to measure them, so that they never sit in memory
-    /// all at once.
-    func encode(to writer: inout ByteWriter) {
-        if case let .encoded(buffer, base, offsets) = storage {
-            writer.write(offsets)
-            writer.write(Int(offsets.last ?? 0))
-            writer.append(contentsOf: buffer.bytes[base..<(base + Int(offsets.last ?? 0))])
-            return
-        }
-        var scratch = ByteWriter()
-        var offsets: [Int32] = [0]
-        offsets.reserveCapacity(count + 1)
-        for e in indices {
-            scratch.reset()
-            scratch.write(self[e])
-            offsets.append(offsets.last! + Int32(scratch.count))
-        }
-        writer.write(offsets)
-        writer.write(Int(offsets.last!))
-        for e in indices { writer.write(self[e]) }
-    }
-
-    static func decode(from reader: inout ByteReader, edges: Int) throws(ByteReader.Corrupt) -> AnchorLists {
-        let offsets = try reader.readInt32s()
-        let length = try reader.readCount(max: Int.max)
-        let body = try reader.readRange(length)
-        guard offsets.count == edges + 1, offsets.first == 0, Int(offsets.last!) == length,
-              zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }) else { throw ByteReader.Corrupt() }
-        return AnchorLists(encoded: reader.buffer, base: body.lowerBound, offsets: offsets)
     }
 }
 

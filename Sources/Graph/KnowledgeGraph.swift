@@ -1,3 +1,4 @@
+import TermgraphCore
 /// A directed graph of terms stored as flat arrays: compressed sparse rows in both directions.
 ///
 /// ```swift

@@ -1,3 +1,4 @@
+import TermgraphCore
 /// A term in the graph: an article, or a stub standing for a wanted term nobody has written yet.
 public struct Node: Sendable, Equatable {
     /// The slug as written (front matter, file path, or for a stub the link target's last form).

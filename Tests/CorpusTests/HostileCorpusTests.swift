@@ -1,7 +1,8 @@
-import Corpus
+import TermgraphCorpus
 import Foundation
-import Graph
+import TermgraphGraph
 import Testing
+import TestSupport
 
 /// A corpus holding every class of bad input next to good articles: each bad file is named in
 /// the problem report and every good article is still built.

@@ -1,5 +1,6 @@
-import Corpus
+import TermgraphCorpus
 import Testing
+import TestSupport
 
 /// Inputs built to make a naive scanner quadratic. Each asserts the exact links found; at this
 /// size a quadratic scan takes minutes, a linear one milliseconds. The time limit is a hang
@@ -60,7 +61,7 @@ import Testing
     @Test func aLongDefinitionUsedThousandsOfTimesIsStoredOnce() throws {
         let target = "/" + String(repeating: "d", count: 1 << 20)
         let markdown = String(repeating: "[r] ", count: 5_000) + "\n\n[r]: " + target + "\n"
-        let article = try ArticleReader(categoryKey: "office").read(Array(markdown.utf8), path: "a.md")
+        let article = try MarkdownFormat(categoryKey: "office").read(Array(markdown.utf8), path: "a.md")
         #expect(article.links.count == 5_000)
         let links = article.links
         #expect(links.indices.allSatisfy { links.targetText($0).count == target.utf8.count && links.anchorText($0) == [UInt8(ascii: "r")] })

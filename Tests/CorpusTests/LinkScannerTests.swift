@@ -1,5 +1,6 @@
-import Corpus
+import TermgraphCorpus
 import Testing
+import TestSupport
 
 @Suite struct LinkScannerTests {
     private func found(_ markdown: String) -> [String] {

@@ -1,8 +1,9 @@
-import Export
-import Storage
+import TermgraphExport
+import TermgraphStorage
 import Foundation
-import Graph
+import TermgraphGraph
 import Testing
+import TestSupport
 
 private let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared")

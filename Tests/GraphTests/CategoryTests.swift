@@ -1,5 +1,6 @@
-import Graph
+import TermgraphGraph
 import Testing
+import TestSupport
 
 @Suite struct CategoryTests {
     /// Hubs 0 (category 0) and 4 (category 1) on a line 0–1–2–3–4, plus 5 hanging off 1, 6 unreachable.

@@ -1,5 +1,6 @@
-import Graph
+import TermgraphGraph
 import Testing
+import TestSupport
 
 @Suite struct ShortestPathTests {
     @Test func bidirectionalSearchFindsTheTrueShortestPath() {

@@ -1,5 +1,6 @@
-import Graph
+import TermgraphGraph
 import Testing
+import TestSupport
 
 @Suite struct TermListTests {
     // 0→1, 1→2, 2→0 (a cycle), 3→4 where 4 is a stub, 5 alone, 6→6 only (a self-link makes no edge).

@@ -1,0 +1,98 @@
+/// Reads what `ByteWriter` wrote; any truncation or corruption is an error, never a crash.
+package struct ByteReader {
+    package struct Corrupt: Error {
+        package init() {}
+    }
+
+    package let buffer: ByteBuffer
+    private let bytes: UnsafeRawBufferPointer
+    package private(set) var position: Int
+
+    package init(_ bytes: [UInt8], position: Int = 0) {
+        self.init(ByteBuffer(bytes), position: position)
+    }
+
+    package init(_ buffer: ByteBuffer, position: Int = 0) {
+        self.buffer = buffer
+        self.bytes = buffer.bytes
+        self.position = position
+    }
+
+    package var atEnd: Bool { position >= bytes.count }
+
+    package mutating func readInt() throws(Corrupt) -> Int {
+        var v: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard position < bytes.count, shift < 64 else { throw Corrupt() }
+            let byte = bytes[position]
+            position += 1
+            v |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { break }
+            shift += 7
+        }
+        return Int(Int64(bitPattern: (v >> 1) ^ (0 &- (v & 1))))
+    }
+
+    package mutating func readCount(max limit: Int = Int(Int32.max)) throws(Corrupt) -> Int {
+        let n = try readInt()
+        guard n >= 0, n <= limit else { throw Corrupt() }
+        return n
+    }
+
+    package mutating func readBool() throws(Corrupt) -> Bool {
+        guard position < bytes.count else { throw Corrupt() }
+        position += 1
+        return bytes[position - 1] != 0
+    }
+
+    package mutating func readByte() throws(Corrupt) -> UInt8 {
+        guard position < bytes.count else { throw Corrupt() }
+        position += 1
+        return bytes[position - 1]
+    }
+
+    package mutating func readBytes(_ n: Int) throws(Corrupt) -> [UInt8] {
+        Array(UnsafeRawBufferPointer(rebasing: bytes[try readRange(n)]))
+    }
+
+    /// The position range of the next `n` bytes, which are skipped: a section decoded later.
+    package mutating func readRange(_ n: Int) throws(Corrupt) -> Range<Int> {
+        guard n >= 0, n <= bytes.count - position else { throw Corrupt() }
+        defer { position += n }
+        return position..<(position + n)
+    }
+
+    package mutating func readString() throws(Corrupt) -> String {
+        String(decoding: UnsafeRawBufferPointer(rebasing: bytes[try readRange(try readInt())]), as: UTF8.self)
+    }
+
+    package mutating func readOptionalString() throws(Corrupt) -> String? {
+        try readBool() ? try readString() : nil
+    }
+
+    package mutating func readStrings() throws(Corrupt) -> [String] {
+        let n = try readInt()
+        guard n >= 0, n <= bytes.count - position else { throw Corrupt() }
+        var result: [String] = []
+        result.reserveCapacity(n)
+        for _ in 0..<n { result.append(try readString()) }
+        return result
+    }
+
+    package mutating func readInt32s() throws(Corrupt) -> [Int32] {
+        let n = try readInt()
+        guard n >= 0, n <= (bytes.count - position) / 4 else { throw Corrupt() }
+        let source = UnsafeRawBufferPointer(rebasing: bytes[position..<(position + 4 * n)])
+        position += 4 * n
+        return [Int32](unsafeUninitializedCapacity: n) { target, count in
+            UnsafeMutableRawBufferPointer(target).copyMemory(from: source)
+            count = n
+        }
+    }
+
+    package mutating func skip(_ n: Int) throws(Corrupt) {
+        guard n >= 0, n <= bytes.count - position else { throw Corrupt() }
+        position += n
+    }
+}

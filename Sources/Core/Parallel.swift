@@ -1,0 +1,45 @@
+import Dispatch
+import Synchronization
+
+/// Work spread over every core.
+package enum Parallel {
+    /// `transform` over `items` on every core, results in input order. Items are handed out
+    /// `chunk` at a time; `progress` is called from the workers with (items done, items).
+    @inlinable
+    package static func map<T: Sendable, R: Sendable>(_ items: [T], chunk: Int = 64, progress: (@Sendable (Int, Int) -> Void)? = nil,
+                                                     _ transform: @Sendable (T) -> R) -> [R] {
+        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        let box = UnsafeSendable(results)
+        let chunks = (items.count + chunk - 1) / chunk
+        let done = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            for i in (c * chunk)..<min(items.count, (c + 1) * chunk) {
+                box.value[i] = transform(items[i])
+            }
+            if let progress {
+                let finished = done.add(min(chunk, items.count - c * chunk), ordering: .relaxed).newValue
+                progress(finished, items.count)
+            }
+        }
+        // Moved out, so that the buffer holds nothing when it is freed.
+        return results.indices.map { (results.baseAddress! + $0).move()! }
+    }
+}
+
+extension Parallel {
+    /// `0..<count` cut into sixteen slices (fewer when a slice would hold less than `minimum`),
+    /// for work handed to `map` a slice at a time.
+    package static func slices(_ count: Int, minimum: Int) -> [Range<Int>] {
+        let size = Swift.max(minimum, count / 16, 1)
+        return stride(from: 0, to: count, by: size).map { $0..<Swift.min($0 + size, count) }
+    }
+}
+
+/// A buffer written by disjoint indices from several threads.
+@usableFromInline
+struct UnsafeSendable<T>: @unchecked Sendable {
+    @usableFromInline let value: T
+    @usableFromInline init(_ value: T) { self.value = value }
+}

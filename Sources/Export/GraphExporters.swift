@@ -1,0 +1,71 @@
+import Foundation
+import TermgraphCore
+import TermgraphGraph
+import TermgraphStorage
+
+/// Every export format, and writing them to files.
+///
+/// ```swift
+/// try GraphExporters.write(graph, formats: [GraphMLExporter()], to: URL(fileURLWithPath: "exports"))
+/// ```
+public enum GraphExporters {
+    /// The formats, in the order `all` writes them.
+    public static let all: [any GraphExporter] = [GraphMLExporter(), DOTExporter()]
+
+    /// The format called `name`.
+    public static func named(_ name: String) -> (any GraphExporter)? {
+        all.first { $0.name == name }
+    }
+
+    /// The format a file's name ending says, if any says one.
+    public static func forFile(_ path: String) -> (any GraphExporter)? {
+        let ending = URL(fileURLWithPath: path).pathExtension.lowercased()
+        return all.first { $0.extensions.contains(ending) }
+    }
+
+    /// One file to write: which format, which of its files, and where.
+    public struct Target: Sendable {
+        public var format: any GraphExporter
+        public var file: Int
+        public var url: URL
+
+        public init(format: any GraphExporter, file: Int = 0, url: URL) {
+            self.format = format
+            self.file = file
+            self.url = url
+        }
+    }
+
+    /// The files `formats` write into `folder`.
+    public static func targets(_ formats: [any GraphExporter], in folder: URL) -> [Target] {
+        formats.flatMap { format in
+            format.fileNames.indices.map { Target(format: format, file: $0, url: folder.appendingPathComponent(format.fileNames[$0])) }
+        }
+    }
+
+    /// Writes every target, each on its own thread (the writers only read the graph), each
+    /// atomically: a file is replaced whole or not at all. Returns, per target, nil or the error.
+    public static func write(_ graph: KnowledgeGraph, to targets: [Target], ids: NodeIdentifiers? = nil) -> [(any Error)?] {
+        let ids = ids ?? NodeIdentifiers(graph)
+        return Parallel.map(targets, chunk: 1) { target -> (any Error)? in
+            do {
+                try AtomicFile.write(to: target.url) { fd in
+                    var failure: Int32 = 0
+                    target.format.write(graph, ids: ids, file: target.file) { piece in
+                        failure = piece.withUnsafeBytes { AtomicFile.writeAll($0, to: fd) }
+                        return failure == 0
+                    }
+                    return failure
+                }
+                return nil
+            } catch {
+                return error
+            }
+        }
+    }
+
+    /// Writes `formats` into `folder`; throws the first failure.
+    public static func write(_ graph: KnowledgeGraph, formats: [any GraphExporter], to folder: URL) throws {
+        if let failure = write(graph, to: targets(formats, in: folder)).compactMap({ $0 }).first { throw failure }
+    }
+}

@@ -1,0 +1,75 @@
+import TermgraphCore
+/// Which links a neighbourhood follows.
+public enum LinkDirection: String, Sendable, CaseIterable {
+    /// Links the term makes.
+    case out
+    /// Links made to the term.
+    case `in`
+    /// Either, as if the graph were undirected.
+    case both
+}
+
+/// A term near another one, with how it is reached.
+public struct Neighbor: Sendable, Equatable {
+    public let node: Int
+    /// The number of links between the two terms.
+    public let distance: Int
+    /// `out` or `in` when a path of that length follows links only forward or only backward,
+    /// `both` when each kind exists, `mixed` when only paths that change direction do.
+    public let direction: String
+}
+
+extension KnowledgeGraph {
+    /// The terms within `depth` links of `start`, nearest first, then in slug-key order.
+    ///
+    /// ```swift
+    /// graph.neighbors(of: settlement, depth: 1, direction: .both)
+    /// ```
+    public func neighbors(of start: Int, depth: Int, direction: LinkDirection) -> [Neighbor] {
+        let forward = direction == .in ? [Int32]() : distances(from: start, depth: depth, forward: true, undirected: false)
+        let backward = direction == .out ? [Int32]() : distances(from: start, depth: depth, forward: false, undirected: false)
+        let either = direction == .both ? distances(from: start, depth: depth, forward: true, undirected: true) : []
+        var result: [Neighbor] = []
+        for v in 0..<nodeCount where v != start {
+            let d: Int32
+            let label: String
+            switch direction {
+            case .out:
+                d = forward[v]
+                label = "out"
+            case .in:
+                d = backward[v]
+                label = "in"
+            case .both:
+                d = either[v]
+                let viaOut = forward[v] == d, viaIn = backward[v] == d
+                label = viaOut && viaIn ? "both" : viaOut ? "out" : viaIn ? "in" : "mixed"
+            }
+            if d > 0 { result.append(Neighbor(node: v, distance: Int(d), direction: label)) }
+        }
+        result.sort { ($0.distance, $0.node) < ($1.distance, $1.node) }
+        return result
+    }
+
+    /// Breadth-first distances from `start`, -1 beyond `depth` or unreachable.
+    func distances(from start: Int, depth: Int, forward: Bool, undirected: Bool) -> [Int32] {
+        var dist = [Int32](repeating: -1, count: nodeCount)
+        dist[start] = 0
+        var frontier: [Int32] = [Int32(start)]
+        var level: Int32 = 0
+        while !frontier.isEmpty && Int(level) < depth {
+            level += 1
+            var next: [Int32] = []
+            for u in frontier {
+                forEachNeighbor(of: Int(u), forward: forward, undirected: undirected) { v in
+                    if dist[v] < 0 {
+                        dist[v] = level
+                        next.append(Int32(v))
+                    }
+                }
+            }
+            frontier = next
+        }
+        return dist
+    }
+}

@@ -1,0 +1,151 @@
+import TermgraphCore
+/// Shortest paths by number of links, found with a bidirectional breadth-first search.
+///
+/// ```swift
+/// graph.shortestPaths(from: [a], to: [b])?.paths.first  // [a, …, b], least in slug order
+/// ```
+///
+/// Each side expands one whole layer at a time and the search stops only after the layer
+/// in which the two sides first touch, taking the minimum over every meeting in that layer.
+/// Stopping at the first meeting node instead is the classic bug: on
+/// `0→1, 0→2, 1→3, 3→4, 4→6, 2→5, 5→6` it can report a path of length 4.
+public struct ShortestPaths: Sendable, Equatable {
+    /// Number of links on each path.
+    public let length: Int
+    /// The shortest paths in slug-key order, at most the requested limit.
+    public let paths: [[Int]]
+
+    public init(length: Int, paths: [[Int]]) {
+        self.length = length
+        self.paths = paths
+    }
+}
+
+extension KnowledgeGraph {
+    /// Shortest paths from any node of `sources` to any node of `targets`, or nil when none exists.
+    /// - Parameters:
+    ///   - undirected: follow links in both directions.
+    ///   - limit: how many of the shortest paths to list (1 gives the least one).
+    public func shortestPaths(
+        from sources: [Int], to targets: [Int], undirected: Bool = false, limit: Int = 1
+    ) -> ShortestPaths? {
+        let n = nodeCount
+        guard n > 0, !sources.isEmpty, !targets.isEmpty else { return nil }
+        var distF = [Int32](repeating: -1, count: n)
+        var distB = [Int32](repeating: -1, count: n)
+        var frontF: [Int32] = []
+        var frontB: [Int32] = []
+        for s in sources where distF[s] < 0 { distF[s] = 0; frontF.append(Int32(s)) }
+        for t in targets where distB[t] < 0 { distB[t] = 0; frontB.append(Int32(t)) }
+
+        var best = Int32.max
+        var lastLayer: [Int32] = []
+        for s in frontF where distB[Int(s)] == 0 { best = 0; lastLayer.append(s) }
+        var depthF: Int32 = 0, depthB: Int32 = 0
+        /// Expands one whole layer of one side; returns the new layer and the best meeting seen.
+        func expand(_ front: [Int32], _ dist: inout [Int32], _ other: [Int32], depth: Int32, forward: Bool) -> [Int32] {
+            var next: [Int32] = []
+            for u in front {
+                forEachNeighbor(of: Int(u), forward: forward, undirected: undirected) { v in
+                    guard dist[v] < 0 else { return }
+                    dist[v] = depth
+                    next.append(Int32(v))
+                    if other[v] >= 0 { best = min(best, depth + other[v]) }
+                }
+            }
+            return next
+        }
+        while best == Int32.max && !frontF.isEmpty && !frontB.isEmpty {
+            if frontF.count <= frontB.count {
+                depthF += 1
+                frontF = expand(frontF, &distF, distB, depth: depthF, forward: true)
+                lastLayer = frontF
+            } else {
+                depthB += 1
+                frontB = expand(frontB, &distB, distF, depth: depthB, forward: false)
+                lastLayer = frontB
+            }
+        }
+        guard best != Int32.max else { return nil }
+
+        // Every node seen from both sides got its second distance in the last layer, so the
+        // meeting nodes of all shortest paths are there. Mark the nodes of every shortest path
+        // with their position on it: back towards the sources, then on towards the targets.
+        var position = [Int32](repeating: -1, count: n)
+        var stack: [Int32] = []
+        for v in lastLayer where distF[Int(v)] + distB[Int(v)] == best {
+            position[Int(v)] = distF[Int(v)]
+            stack.append(v)
+        }
+        var towardTargets = stack
+        while let v = stack.popLast() {
+            let p = position[Int(v)]
+            guard p > 0 else { continue }
+            forEachNeighbor(of: Int(v), forward: false, undirected: undirected) { w in
+                if distF[w] == p - 1 && position[w] < 0 {
+                    position[w] = p - 1
+                    stack.append(Int32(w))
+                }
+            }
+        }
+        while let v = towardTargets.popLast() {
+            let p = position[Int(v)]
+            guard p < best else { continue }
+            forEachNeighbor(of: Int(v), forward: true, undirected: undirected) { w in
+                if distB[w] == best - p - 1 && position[w] < 0 {
+                    position[w] = p + 1
+                    towardTargets.append(Int32(w))
+                }
+            }
+        }
+
+        // Walk the marked nodes depth-first, least successor first, which lists the paths
+        // in slug-key order. The walk keeps its own stack: a path may be very long.
+        func markedSuccessors(_ v: Int) -> [Int] {
+            let p = position[v]
+            var next: [Int] = []
+            forEachNeighbor(of: v, forward: true, undirected: undirected) { w in
+                if position[w] == p + 1 { next.append(w) }
+            }
+            return undirected ? Array(Set(next)).sorted() : next
+        }
+        var starts: [Int] = []
+        for s in sources where position[s] == 0 { starts.append(s) }
+        var paths: [[Int]] = []
+        var path: [Int] = []
+        var choices: [[Int]] = [Array(Set(starts)).sorted()]
+        var cursor: [Int] = [0]
+        while !choices.isEmpty && paths.count < limit {
+            let level = choices.count - 1
+            guard cursor[level] < choices[level].count else {
+                choices.removeLast()
+                cursor.removeLast()
+                if !path.isEmpty { path.removeLast() }
+                continue
+            }
+            let v = choices[level][cursor[level]]
+            cursor[level] += 1
+            path.append(v)
+            if path.count - 1 == Int(best) {
+                paths.append(path)
+                path.removeLast()
+            } else {
+                choices.append(markedSuccessors(v))
+                cursor.append(0)
+            }
+        }
+        return ShortestPaths(length: Int(best), paths: paths)
+    }
+
+    /// Calls `body` with each neighbour of `u`: successors when `forward`, predecessors otherwise,
+    /// both when `undirected`.
+    @inline(__always)
+    func forEachNeighbor(of u: Int, forward: Bool, undirected: Bool, _ body: (Int) -> Void) {
+        if forward || undirected {
+            for v in successors(of: u) { body(Int(v)) }
+        }
+        if !forward || undirected {
+            for e in incomingEdges(of: u) { body(Int(edgeSource[Int(e)])) }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import TermgraphCore
+import TermgraphCorpus
+
+extension Article {
+    func encode(to writer: inout ByteWriter) {
+        writer.write(path)
+        writer.write(source.line)
+        writer.write(slug)
+        writer.write(pathSlug)
+        writer.write(title)
+        writer.write(description)
+        writer.write(keywords)
+        writer.write(aliases)
+        writer.write(category)
+        writer.write(attributes.count)
+        for attribute in attributes {
+            writer.write(attribute.name)
+            switch attribute.value {
+            case .text(let text):
+                writer.write(false)
+                writer.write(text)
+            case .list(let items):
+                writer.write(true)
+                writer.write(items)
+            }
+        }
+        writer.write(links.count)
+        // Straight from the packed bytes: the same encoding as writing each link's strings.
+        for i in links.indices {
+            let target = links.targetText(i), text = links.anchorText(i)
+            writer.write(target.count)
+            writer.append(contentsOf: target)
+            writer.write(text.count)
+            writer.append(contentsOf: text)
+            writer.write(links.line(i))
+            writer.write(Int(links.kind(i).code))
+        }
+    }
+
+    init(from reader: inout ByteReader) throws(ByteReader.Corrupt) {
+        let path = try reader.readString(), startLine = try reader.readInt()
+        let slug = try reader.readString(), pathSlug = try reader.readString()
+        let title = try reader.readString(), description = try reader.readOptionalString()
+        let keywords = try reader.readStrings(), aliases = try reader.readStrings()
+        let category = try reader.readOptionalString()
+        var attributes: [ArticleAttribute] = []
+        for _ in 0..<(try reader.readCount()) {
+            let name = try reader.readString()
+            attributes.append(ArticleAttribute(name: name, value: try reader.readBool() ? .list(try reader.readStrings()) : .text(try reader.readString())))
+        }
+        let count = try reader.readCount()
+        var links: [Link] = []
+        for _ in 0..<count {
+            let target = try reader.readString(), text = try reader.readString(), line = try reader.readInt()
+            let code = try reader.readInt()
+            guard (0...255).contains(code), let kind = Link.Kind(code: UInt8(code)) else { throw ByteReader.Corrupt() }
+            links.append(Link(target: target, text: text, line: line, kind: kind))
+        }
+        self.init(path: path, line: startLine, slug: slug, pathSlug: pathSlug, title: title, description: description, keywords: keywords,
+                  aliases: aliases, category: category, attributes: attributes, links: links)
+    }
+}
+
+extension Problem {
+    func encode(to writer: inout ByteWriter) {
+        writer.write(file)
+        writer.write(line ?? -1)
+        writer.write(kind.rawValue)
+        writer.write(message)
+    }
+
+    init(from reader: inout ByteReader) throws(ByteReader.Corrupt) {
+        let file = try reader.readString(), line = try reader.readInt()
+        guard let kind = Kind(rawValue: try reader.readString()) else { throw ByteReader.Corrupt() }
+        self.init(file: file, line: line >= 0 ? line : nil, kind: kind, message: try reader.readString())
+    }
+}
+
+extension ExtractedFile {
+    /// What a file gave, under a code that stays the same for each case.
+    func encode(to writer: inout ByteWriter) {
+        switch self {
+        case .notAnArticle:
+            writer.write(0)
+        case .article(let article):
+            writer.write(1)
+            article.encode(to: &writer)
+        case .problem(let problem):
+            writer.write(2)
+            problem.encode(to: &writer)
+        case .articles(let articles):
+            writer.write(3)
+            writer.write(articles.count)
+            for article in articles { article.encode(to: &writer) }
+        }
+    }
+
+    init(from reader: inout ByteReader) throws(ByteReader.Corrupt) {
+        switch try reader.readInt() {
+        case 0: self = .notAnArticle
+        case 1: self = .article(try Article(from: &reader))
+        case 2: self = .problem(try Problem(from: &reader))
+        case 3:
+            var articles: [Article] = []
+            for _ in 0..<(try reader.readCount()) { articles.append(try Article(from: &reader)) }
+            self = .articles(articles)
+        default: throw ByteReader.Corrupt()
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import TermgraphCore
+import TermgraphCorpus
+import TermgraphLinking
+import TermgraphStorage
+
+extension CorpusIndex {
+    /// A graph as the index gave it, and where its term tables are kept (nil when the graph
+    /// could not be stored).
+    package typealias IndexedGraph = (graph: CorpusGraph, terms: TermStore?)
+
+    /// Every article of the corpus at `root`. Files unchanged since the index was written are
+    /// taken from it instead of being read and parsed again, and the index is brought up to date.
+    package func readCorpus(_ root: URL, with reader: CorpusReader) throws(CorpusReader.Failure) -> Corpus {
+        let scan = reader.scan(root, configuration: try reader.readConfiguration(root))
+        let cached = load(expecting: scan.configBytes)
+        let extracted = reader.extract(scan, reusing: Self.reuse(cached.records))
+        if !cached.recordsMatch(scan.files) {
+            saveRecords(files: scan.files, records: extracted.records, configBytes: scan.configBytes)
+            saveGraph(nil, files: scan.files, configBytes: scan.configBytes)
+        }
+        return extracted.corpus
+    }
+
+    /// The corpus's graph. When the fingerprint of the folder matches the stored one, the graph
+    /// is read from the index without opening a single article; otherwise only the changed
+    /// files are read again, and the index is rewritten with the new graph.
+    package func readGraph(_ root: URL, with reader: CorpusReader) throws(CorpusReader.Failure) -> IndexedGraph {
+        let configuration = try reader.readConfiguration(root)
+        let cached = load(expecting: configuration.bytes)
+        if let stored = cached.fingerprint, CorpusReader.walker(root: root, config: configuration.config).fingerprint() == stored,
+           let (graph, terms) = cached.graph(config: configuration.config, scanProblems: configuration.problems) {
+            return (graph, terms)
+        }
+        let scan = reader.scan(root, configuration: configuration)
+        let extracted = reader.extract(scan, reusing: Self.reuse(cached.records))
+        let graph = CorpusGraph(extracted.corpus)
+        // The two index files are written side by side.
+        let terms = Parallel.map([true, false], chunk: 1) { isGraph -> TermStore? in
+            guard isGraph else {
+                saveRecords(files: scan.files, records: extracted.records, configBytes: scan.configBytes)
+                return nil
+            }
+            return saveGraph((graph, scan.problems.count), files: scan.files, configBytes: scan.configBytes)
+        }[0]
+        return (graph, terms)
+    }
+
+    /// The reuse hook for the corpus reader: a file's stored record, when its stamp still matches.
+    private static func reuse(_ records: [String: (FileStamp, ExtractedFile)]) -> @Sendable (String, FileStamp) -> ExtractedFile? {
+        { path, stamp in
+            guard let (stored, record) = records[path], stored == stamp else { return nil }
+            return record
+        }
+    }
+}

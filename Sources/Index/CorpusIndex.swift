@@ -1,0 +1,215 @@
+import Foundation
+import TermgraphCore
+import TermgraphCorpus
+import TermgraphGraph
+import TermgraphLinking
+import TermgraphStorage
+import TermgraphTerms
+
+/// The on-disk index of a corpus, in three files written atomically:
+/// - `graph.bin`: the graph as last built, under the fingerprint of the files it came from;
+/// - `terms.bin`: the term lookup tables for that graph, written the first time a term needs them;
+/// - `articles.bin`: every file's extracted article under its stamp, so that a rebuild reads
+///   only the files that changed.
+/// It lives outside the corpus (the corpus can live without it) and is only ever used when the
+/// fingerprint, or a file's stamp, still matches. Files are mapped into memory, not read: a
+/// query decodes only the nodes it touches.
+///
+/// ```swift
+/// let index = CorpusIndex(folder: CorpusIndex.defaultFolder(for: root))
+/// let graph = try index.readGraph(root, with: CorpusReader()).graph
+/// ```
+public struct CorpusIndex: Sendable {
+    public let folder: URL
+
+    /// Bumped whenever what is stored, or how it is extracted, changes.
+    static let formatVersion = 4
+    static let magic = Array("termgraph-index".utf8)
+
+    public init(folder: URL) {
+        self.folder = folder
+    }
+
+    /// `$XDG_CACHE_HOME/termgraph/<hash of the corpus's real path>`, else under `~/.cache`.
+    public static func defaultFolder(for root: URL) -> URL {
+        let environment = ProcessInfo.processInfo.environment
+        let base = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
+            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache")
+        let real = root.resolvingSymlinksInPath().standardizedFileURL.path
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
+        for byte in real.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let name = String(hash, radix: 16)
+        return base.appendingPathComponent("termgraph").appendingPathComponent(String(repeating: "0", count: 16 - name.count) + name)
+    }
+
+    var graphFile: URL { folder.appendingPathComponent("graph.bin") }
+    var termsFile: URL { folder.appendingPathComponent("terms.bin") }
+    var articlesFile: URL { folder.appendingPathComponent("articles.bin") }
+
+    /// What the index holds for a corpus whose configuration file reads `configBytes`.
+    package final class Cached {
+        private let index: CorpusIndex
+        private let configBytes: [UInt8]?
+
+        init(index: CorpusIndex, configBytes: [UInt8]?) {
+            self.index = index
+            self.configBytes = configBytes
+        }
+
+        /// graph.bin after its fingerprint; mapped only when a graph is asked for (`links`
+        /// never needs it).
+        private lazy var graphSection: (reader: ByteReader, fingerprint: FolderFingerprint, build: UInt64)? = {
+            guard let buffer = index.map(index.graphFile) else { return nil }
+            var reader = ByteReader(buffer)
+            guard (try? index.readHeader(&reader, configBytes: configBytes)) != nil,
+                  let (fingerprint, build) = try? index.readStamp(&reader) else { return nil }
+            return (reader, fingerprint, build)
+        }()
+
+        /// The fingerprint of the files the stored graph was built from.
+        var fingerprint: FolderFingerprint? { graphSection?.fingerprint }
+
+        /// Whether every file has a record under its current stamp, and no record is left over.
+        func recordsMatch(_ files: [FoundFile]) -> Bool {
+            records.count == files.count && files.allSatisfy { records[$0.path]?.0 == $0.stamp }
+        }
+
+        /// The stored graph, with this scan's configuration problems in front, and where its
+        /// term tables are kept.
+        func graph(config: CorpusConfig, scanProblems: [Problem]) -> (CorpusGraph, TermStore)? {
+            guard let section = graphSection else { return nil }
+            var reader = section.reader
+            do throws(ByteReader.Corrupt) {
+                let links = try reader.readInt(), external = try reader.readInt()
+                var problems = scanProblems
+                for _ in 0..<(try reader.readCount()) { problems.append(try Problem(from: &reader)) }
+                let graph = try KnowledgeGraph(from: &reader)
+                let built = CorpusGraph(graph: graph, linkCount: links, externalLinkCount: external, problems: problems,
+                                        config: config)
+                return (built, TermStore(index: index, configBytes: configBytes, fingerprint: section.fingerprint, build: section.build))
+            } catch {
+                return nil
+            }
+        }
+
+        /// The extracted file records by path, for reading only what changed.
+        lazy var records: [String: (FileStamp, ExtractedFile)] = {
+            guard let buffer = index.map(index.articlesFile) else { return [:] }
+            var reader = ByteReader(buffer)
+            do throws(ByteReader.Corrupt) {
+                try index.readHeader(&reader, configBytes: configBytes)
+                let count = try reader.readCount()
+                var result: [String: (FileStamp, ExtractedFile)] = [:]
+                result.reserveCapacity(count)
+                for _ in 0..<count {
+                    let path = try reader.readString()
+                    let stamp = FileStamp(size: try reader.readInt(), modified: try reader.readInt(), changed: try reader.readInt(), inode: try reader.readInt())
+                    let record = try ExtractedFile(from: &reader)
+                    result[path] = (stamp, record)
+                }
+                return result
+            } catch {
+                return [:]
+            }
+        }()
+    }
+
+    /// What the index holds for this configuration (each part empty when it holds nothing valid).
+    func load(expecting configBytes: [UInt8]?) -> Cached {
+        Cached(index: self, configBytes: configBytes)
+    }
+
+    /// Writes every file's record under its stamp (`articles.bin`). The file is replaced
+    /// atomically; a failure to write leaves the corpus answering from a fresh build.
+    func saveRecords(files: [FoundFile], records: [ExtractedFile], configBytes: [UInt8]?) {
+        write(articlesFile) { articles in
+            writeHeader(&articles, configBytes: configBytes)
+            articles.write(files.count)
+            for (file, record) in zip(files, records) {
+                articles.write(file.path)
+                articles.write(file.stamp.size)
+                articles.write(file.stamp.modified)
+                articles.write(file.stamp.changed)
+                articles.write(file.stamp.inode)
+                record.encode(to: &articles)
+            }
+        }
+    }
+
+    /// Writes the graph built from `files` (`graph.bin`), or removes a stored one when there is
+    /// none; returns where the graph's term tables go.
+    @discardableResult
+    func saveGraph(_ graph: (CorpusGraph, scanProblems: Int)?, files: [FoundFile], configBytes: [UInt8]?) -> TermStore? {
+        guard let (built, scanProblems) = graph else {
+            try? FileManager.default.removeItem(at: graphFile)
+            return nil
+        }
+        let store = TermStore(index: self, configBytes: configBytes, fingerprint: FolderFingerprint(files),
+                              build: UInt64.random(in: 1...UInt64.max))
+        write(graphFile) { writer in
+            writeHeader(&writer, configBytes: configBytes)
+            writeStamp(&writer, fingerprint: store.fingerprint, build: store.build)
+            writer.write(built.linkCount)
+            writer.write(built.externalLinkCount)
+            let problems = built.problems.dropFirst(scanProblems)
+            writer.write(problems.count)
+            for problem in problems { problem.encode(to: &writer) }
+            built.graph.encode(to: &writer)
+        }
+        return store
+    }
+
+    /// Streams one index file into place atomically; a failure leaves the old file (or none),
+    /// and the corpus answering from a fresh build.
+    func write(_ url: URL, _ fill: (inout ByteWriter) -> Void) {
+        try? AtomicFile.write(to: url) { fd in
+            var writer = ByteWriter(streamingTo: { AtomicFile.writeAll($0, to: fd) })
+            fill(&writer)
+            writer.finish()
+            return writer.failure
+        }
+    }
+
+    func writeHeader(_ writer: inout ByteWriter, configBytes: [UInt8]?) {
+        writer.append(Self.magic)
+        writer.write(Self.formatVersion)
+        writer.write(configBytes != nil)
+        if let configBytes {
+            writer.write(configBytes.count)
+            writer.append(configBytes)
+        }
+    }
+
+    /// Checks that the header is this format's, for this configuration.
+    func readHeader(_ reader: inout ByteReader, configBytes: [UInt8]?) throws(ByteReader.Corrupt) {
+        for byte in Self.magic {
+            guard !reader.atEnd, try reader.readByte() == byte else { throw ByteReader.Corrupt() }
+        }
+        guard try reader.readInt() == Self.formatVersion else { throw ByteReader.Corrupt() }
+        var stored: [UInt8]?
+        if try reader.readBool() {
+            let count = try reader.readCount()
+            stored = try reader.readBytes(count)
+        }
+        guard stored == configBytes else { throw ByteReader.Corrupt() }
+    }
+
+    /// The files' fingerprint and the graph's build number.
+    func writeStamp(_ writer: inout ByteWriter, fingerprint: FolderFingerprint, build: UInt64) {
+        let words = fingerprint.words
+        writer.write(words.files)
+        writer.write(Int(bitPattern: UInt(words.first)))
+        writer.write(Int(bitPattern: UInt(words.second)))
+        writer.write(Int(bitPattern: UInt(build)))
+    }
+
+    func readStamp(_ reader: inout ByteReader) throws(ByteReader.Corrupt) -> (FolderFingerprint, UInt64) {
+        let files = try reader.readCount(max: Int.max)
+        let first = UInt64(UInt(bitPattern: try reader.readInt())), second = UInt64(UInt(bitPattern: try reader.readInt()))
+        return (FolderFingerprint(files: files, first: first, second: second), UInt64(UInt(bitPattern: try reader.readInt())))
+    }
+
+    func map(_ url: URL) -> ByteBuffer? {
+        MappedFile.map(url.path)
+    }
+}

@@ -1,0 +1,89 @@
+import TermgraphGraph
+
+/// Counts, the categories with their members, the category cross-link matrix and the number of
+/// problems (§4 `stats`).
+public struct StatsQuery: Sendable {
+    public init() {}
+
+    public struct Category: Sendable, Encodable {
+        public let name: String
+        public let hub: String
+        /// Members, explicit and inferred.
+        public let articles: Int
+        public let inferred: Int
+
+        private enum CodingKeys: String, CodingKey { case hub, articles, inferred }
+    }
+
+    public struct Answer: Sendable, Encodable {
+        public let articles: Int
+        public let stubs: Int
+        public let edges: Int
+        /// Internal link occurrences: to articles, to wanted terms, and to the article itself.
+        public let links: Int
+        public let externalLinks: Int
+        public let orphans: Int
+        public let wanted: Int
+        public let deadEnds: Int
+        public let isolated: Int
+        public let uncategorized: Int
+        public let problems: Int
+        /// In declaration order.
+        public let categories: [Category]
+        /// `matrix[row][column]`: edges from articles of category `row` to articles of `column`.
+        public let matrix: [[Int]]
+
+        private enum CodingKeys: String, CodingKey {
+            case articles, stubs, edges, links, orphans, wanted, isolated, uncategorized, problems, categories
+            case externalLinks = "external_links", deadEnds = "dead_ends", matrix = "category_matrix"
+        }
+
+        /// Categories and the matrix as objects keyed by category name.
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(articles, forKey: .articles)
+            try container.encode(stubs, forKey: .stubs)
+            try container.encode(edges, forKey: .edges)
+            try container.encode(links, forKey: .links)
+            try container.encode(externalLinks, forKey: .externalLinks)
+            try container.encode(orphans, forKey: .orphans)
+            try container.encode(wanted, forKey: .wanted)
+            try container.encode(deadEnds, forKey: .deadEnds)
+            try container.encode(isolated, forKey: .isolated)
+            try container.encode(uncategorized, forKey: .uncategorized)
+            try container.encode(problems, forKey: .problems)
+            let names = categories.map(\.name)
+            try container.encode(Dictionary(zip(names, categories), uniquingKeysWith: { a, _ in a }), forKey: .categories)
+            try container.encode(Dictionary(zip(names, matrix.map { Dictionary(zip(names, $0), uniquingKeysWith: { a, _ in a }) }),
+                                            uniquingKeysWith: { a, _ in a }), forKey: .matrix)
+        }
+    }
+
+    public func run(in workspace: Workspace) throws(QueryError) -> Answer {
+        let built = try workspace.graph()
+        let graph = built.graph
+        let names = graph.categoryNames
+        let hubs = built.config.categories.map(\.hub)
+        var perCategory = Array(repeating: (articles: 0, inferred: 0), count: names.count)
+        var uncategorized = 0
+        for node in graph.nodes where !node.isStub {
+            if let c = node.category {
+                perCategory[c].articles += 1
+                if node.categoryInferred { perCategory[c].inferred += 1 }
+            } else {
+                uncategorized += 1
+            }
+        }
+        let articles = graph.nodes.filter { !$0.isStub }.count
+        return Answer(
+            articles: articles, stubs: graph.nodeCount - articles, edges: graph.edgeCount,
+            links: built.linkCount, externalLinks: built.externalLinkCount,
+            orphans: graph.terms(.orphan).count, wanted: graph.terms(.wanted).count,
+            deadEnds: graph.terms(.deadEnd).count, isolated: graph.terms(.isolated).count,
+            uncategorized: uncategorized, problems: built.problems.count,
+            categories: names.indices.map {
+                Category(name: names[$0], hub: hubs[$0], articles: perCategory[$0].articles, inferred: perCategory[$0].inferred)
+            },
+            matrix: graph.categoryMatrix())
+    }
+}

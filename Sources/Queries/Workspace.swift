@@ -1,0 +1,89 @@
+import Foundation
+import TermgraphCorpus
+import TermgraphGraph
+import TermgraphIndex
+import TermgraphLinking
+import TermgraphTerms
+
+/// One corpus as every front end sees it: its folder, its on-disk index, and the graph and term
+/// tables, each loaded the first time a query needs them and kept for the next.
+///
+/// ```swift
+/// let workspace = Workspace(root: URL(fileURLWithPath: "corpus"))
+/// let answer = try PathQuery(from: "المكتب الأمامي", to: "تسوية").run(in: workspace)
+/// ```
+public final class Workspace {
+    public let root: URL
+    private let index: CorpusIndex?
+    private let reader: CorpusReader
+    private var loaded: CorpusIndex.IndexedGraph?
+    private var termIndex: TermIndex?
+
+    /// - Parameters:
+    ///   - cacheFolder: where the on-disk index lives; nil for the default under
+    ///     `$XDG_CACHE_HOME/termgraph`.
+    ///   - useIndex: false reads every article again and neither reads nor writes an index.
+    ///   - progress: called from worker threads as files are read (files done, files to read).
+    public init(root: URL, cacheFolder: URL? = nil, useIndex: Bool = true,
+                progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) {
+        self.root = root
+        self.index = useIndex ? CorpusIndex(folder: cacheFolder ?? CorpusIndex.defaultFolder(for: root)) : nil
+        self.reader = CorpusReader(progress: progress)
+    }
+
+    /// The corpus's graph, with its link counts and problems.
+    public func graph() throws(QueryError) -> CorpusGraph {
+        if let loaded { return loaded.graph }
+        do {
+            let graph: CorpusIndex.IndexedGraph = if let index { try index.readGraph(root, with: reader) } else { (CorpusGraph(try reader.read(root)), nil) }
+            loaded = graph
+            return graph.graph
+        } catch {
+            throw .unreadableCorpus("\(error)")
+        }
+    }
+
+    /// Every article with its links (unchanged files come from the index).
+    public func corpus() throws(QueryError) -> Corpus {
+        do {
+            return try index?.readCorpus(root, with: reader) ?? reader.read(root)
+        } catch {
+            throw .unreadableCorpus("\(error)")
+        }
+    }
+
+    /// The term lookup tables: from the on-disk index when it has them for this graph, else
+    /// built, and then stored so that only the first lookup after a change pays for them.
+    public func terms() throws(QueryError) -> TermIndex {
+        terms(of: try graph().graph)
+    }
+
+    /// The term tables of `graph`, the loaded graph.
+    private func terms(of graph: KnowledgeGraph) -> TermIndex {
+        if let termIndex { return termIndex }
+        let built = loaded?.terms?.load(nodeCount: graph.nodeCount) ?? {
+            let made = TermIndex(graph)
+            loaded?.terms?.save(made)
+            return made
+        }()
+        termIndex = built
+        return built
+    }
+
+    /// The node a term names: by slug first, then by the term index (§3).
+    public func node(_ term: String) throws(QueryError) -> Int {
+        let graph = try graph().graph
+        switch TermResolver(graph, terms: { [self] in terms(of: graph) }).resolve(term) {
+        case .found(let v): return v
+        case .ambiguous(let candidates): throw .ambiguousTerm(term, candidates: candidates.map { TermSummary(graph, $0) })
+        case .unknown(let suggestions): throw .unknownTerm(term, suggestions: suggestions.map { TermSummary(graph, $0) })
+        }
+    }
+
+    /// The articles of a category (explicit or inferred members), by its name.
+    public func members(ofCategory name: String) throws(QueryError) -> [Int] {
+        let graph = try graph().graph
+        guard let c = graph.categoryNames.firstIndex(of: name) else { throw .unknownCategory(name, known: graph.categoryNames) }
+        return graph.members(ofCategory: c)
+    }
+}

@@ -1,0 +1,194 @@
+import Glibc
+import TermgraphCore
+
+/// The one walk over a folder tree: it either lists the files a rule accepts, with their stamps
+/// and what it could not look at, or sums their fingerprint, stopping at the first thing it
+/// would have to report. Both come from the same visit of each folder, so the list and the
+/// fingerprint can never disagree about which files count.
+///
+/// Hidden entries (`.name`) are skipped and links to folders are not followed, so a link cycle
+/// cannot trap the walk; a link to a file counts as that file. Folders of one depth are read on
+/// every core, by file descriptor, without building a path string for a file it does not keep.
+///
+/// ```swift
+/// let walker = FolderWalker(root: "corpus", extensions: [".md", ".markdown", ".txt"])
+/// let listing = walker.list()          // files in byte order of their path
+/// let stamp = walker.fingerprint()     // nil when the walk met a problem
+/// ```
+package struct FolderWalker: Sendable {
+    package let root: String
+    /// File names ending in one of these (lower-case ASCII, compared case-insensitively) count.
+    package let extensions: [String]
+
+    private let suffixes: [[UInt8]]
+
+    package init(root: String, extensions: [String]) {
+        self.root = root
+        self.extensions = extensions
+        self.suffixes = extensions.map { Array($0.utf8) }
+    }
+
+    /// Something the walk could not look at, by path relative to the root (`.` for the root).
+    package struct Issue: Sendable, Equatable {
+        package enum Kind: Sendable, Equatable {
+            /// A folder that cannot be opened, with the `errno`.
+            case folderUnreadable(Int32)
+            /// A link, with an accepted name, that points nowhere.
+            case danglingLink
+            /// An accepted name that is a FIFO, a device or a socket: never opened.
+            case notRegular
+        }
+
+        package var path: String
+        package var kind: Kind
+
+        package init(path: String, kind: Kind) {
+            self.path = path
+            self.kind = kind
+        }
+    }
+
+    package struct Listing: Sendable {
+        /// The accepted files, in byte order of their path.
+        package var files: [FoundFile]
+        /// What could not be looked at, in byte order of the path.
+        package var issues: [Issue]
+    }
+
+    /// Every accepted file below the root.
+    package func list() -> Listing {
+        var files: [FoundFile] = []
+        var issues: [Issue] = []
+        walk(collecting: true) { visit in
+            files += visit.files
+            issues += visit.issues
+            return true
+        }
+        files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        issues.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        return Listing(files: files, issues: issues)
+    }
+
+    /// The fingerprint of every accepted file below the root, as `FolderFingerprint(list().files)`
+    /// gives it; nil when the walk meets anything `list()` would report as an issue, which only
+    /// the listing describes.
+    package func fingerprint() -> FolderFingerprint? {
+        var total = FolderFingerprint()
+        let complete = walk(collecting: false) { visit in
+            guard visit.issues.isEmpty else { return false }
+            total.add(visit.fingerprint)
+            return true
+        }
+        return complete ? total : nil
+    }
+
+    /// What one folder held.
+    private struct Visit: Sendable {
+        var fingerprint = FolderFingerprint()
+        var files: [FoundFile] = []
+        var issues: [Issue] = []
+        var folders: [[UInt8]] = []
+    }
+
+    /// Visits the tree a depth at a time, handing each folder's visit to `take` in order;
+    /// `take` returns false to stop. Returns whether the walk ran to its end.
+    @discardableResult
+    private func walk(collecting: Bool, _ take: (Visit) -> Bool) -> Bool {
+        let rootFD = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard rootFD >= 0 else {
+            return take(Visit(issues: [Issue(path: ".", kind: .folderUnreadable(errno))]))
+        }
+        defer { close(rootFD) }
+        var level: [[UInt8]] = [[]]
+        while !level.isEmpty {
+            let visits = Parallel.map(level, chunk: 1) { visit($0, root: rootFD, collecting: collecting) }
+            level = []
+            for visit in visits {
+                guard take(visit) else { return false }
+                level += visit.folders
+            }
+        }
+        return true
+    }
+
+    /// One folder's accepted files and subfolders; `folder` is relative to the root.
+    private func visit(_ folder: [UInt8], root: Int32, collecting: Bool) -> Visit {
+        var result = Visit()
+        let fd = folder.isEmpty ? dup(root) : (folder + [0]).withUnsafeBufferPointer {
+            openat(root, UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        }
+        guard fd >= 0, let dir = fdopendir(fd) else {
+            let failure = errno
+            if fd >= 0 { close(fd) }
+            result.issues.append(Issue(path: folder.isEmpty ? "." : String(decoding: folder, as: UTF8.self), kind: .folderUnreadable(failure)))
+            return result
+        }
+        defer { closedir(dir) }
+        var path = folder.isEmpty ? [] : folder + [UInt8(ascii: "/")]
+        let prefix = path.count
+        while let entry = readdir(dir) {
+            withUnsafeBytes(of: &entry.pointee.d_name) { raw in
+                let name = UnsafeRawBufferPointer(rebasing: raw[..<(raw.firstIndex(of: 0) ?? raw.count)])
+                guard let accepted = judge(name) else { return }
+                path.removeSubrange(prefix...)
+                path.append(contentsOf: name)
+                var type = entry.pointee.d_type
+                if type == UInt8(DT_DIR) {
+                    result.folders.append(path)
+                    return
+                }
+                guard accepted || type == UInt8(DT_UNKNOWN) else { return }
+                let cName = raw.baseAddress!.assumingMemoryBound(to: CChar.self)
+                var info = stat()
+                guard fstatat(dirfd(dir), cName, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return }
+                type = UInt8(truncatingIfNeeded: (info.st_mode & S_IFMT) >> 12)
+                if type == UInt8(DT_DIR) {
+                    result.folders.append(path)
+                    return
+                }
+                guard accepted else { return }
+                if type == UInt8(DT_LNK) {
+                    guard fstatat(dirfd(dir), cName, &info, 0) == 0 else {
+                        result.issues.append(Issue(path: String(decoding: path, as: UTF8.self), kind: .danglingLink))
+                        return
+                    }
+                    guard info.st_mode & S_IFMT == S_IFREG else { return }
+                } else if type != UInt8(DT_REG) {
+                    result.issues.append(Issue(path: String(decoding: path, as: UTF8.self), kind: .notRegular))
+                    return
+                }
+                if collecting {
+                    result.files.append(FoundFile(path: String(decoding: path, as: UTF8.self), stamp: FileStamp(info)))
+                } else {
+                    path.withUnsafeBytes { result.fingerprint.add(path: $0, stamp: FileStamp(info)) }
+                }
+            }
+        }
+        return result
+    }
+
+    /// Whether an entry's name is accepted (true), a possible folder only (false), or skipped
+    /// altogether (nil: hidden, or not UTF-8).
+    ///
+    /// An ASCII name is judged by its bytes. Anything else is judged on the decoded string, as
+    /// Swift compares strings: a dot followed by a combining mark is not hidden, and K (Kelvin)
+    /// lowercases to k.
+    private func judge(_ name: UnsafeRawBufferPointer) -> Bool? {
+        if name.allSatisfy({ $0 < 0x80 }) {
+            if name.first == UInt8(ascii: ".") { return nil }
+            return suffixes.contains { endsWith(name, $0) }
+        }
+        let decoded = String(decoding: name, as: UTF8.self)
+        guard decoded.utf8.elementsEqual(name), !decoded.hasPrefix(".") else { return nil }
+        let lower = decoded.lowercased()
+        return extensions.contains { lower.hasSuffix($0) }
+    }
+
+    /// Whether the ASCII `name` ends in `suffix` (lower-case), in any case.
+    private func endsWith(_ name: UnsafeRawBufferPointer, _ suffix: [UInt8]) -> Bool {
+        guard name.count >= suffix.count else { return false }
+        let start = name.count - suffix.count
+        for i in suffix.indices where lower(name[start + i]) != suffix[i] { return false }
+        return true
+    }
+}

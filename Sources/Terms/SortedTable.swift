@@ -1,0 +1,105 @@
+import TermgraphCore
+import TermgraphGraph
+/// An immutable map from strings to node lists, kept as sorted flat arrays: looked up by binary
+/// search over raw bytes, and written to and read from the on-disk index as four copies.
+struct SortedTable: Sendable {
+    /// `keyBytes[keyOffsets[k] ..< keyOffsets[k + 1]]` is key `k`; keys are in byte order.
+    private let keyBytes: [UInt8]
+    private let keyOffsets: [Int32]
+    /// `nodes[nodeOffsets[k] ..< nodeOffsets[k + 1]]` are key `k`'s nodes.
+    private let nodeOffsets: [Int32]
+    private let nodes: [Int32]
+
+    init(keyBytes: [UInt8], keyOffsets: [Int32], nodeOffsets: [Int32], nodes: [Int32]) {
+        (self.keyBytes, self.keyOffsets, self.nodeOffsets, self.nodes) = (keyBytes, keyOffsets, nodeOffsets, nodes)
+    }
+
+    var count: Int { keyOffsets.count - 1 }
+
+    func key(_ k: Int) -> String {
+        String(decoding: keyBytes[Int(keyOffsets[k])..<Int(keyOffsets[k + 1])], as: UTF8.self)
+    }
+
+    func nodes(_ k: Int) -> [Int] {
+        nodes[Int(nodeOffsets[k])..<Int(nodeOffsets[k + 1])].map(Int.init)
+    }
+
+    subscript(key: String) -> [Int]? {
+        let target = Array(key.utf8)
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if keyBytes[Int(keyOffsets[mid])..<Int(keyOffsets[mid + 1])].lexicographicallyPrecedes(target) { low = mid + 1 } else { high = mid }
+        }
+        guard low < count, keyBytes[Int(keyOffsets[low])..<Int(keyOffsets[low + 1])].elementsEqual(target) else { return nil }
+        return nodes(low)
+    }
+
+    func encode(to writer: inout ByteWriter) {
+        writer.write(keyBytes.count)
+        writer.append(keyBytes)
+        writer.write(keyOffsets)
+        writer.write(nodeOffsets)
+        writer.write(nodes)
+    }
+
+    init(from reader: inout ByteReader, nodeCount: Int) throws(ByteReader.Corrupt) {
+        keyBytes = try reader.readBytes(try reader.readCount())
+        keyOffsets = try reader.readInt32s()
+        nodeOffsets = try reader.readInt32s()
+        nodes = try reader.readInt32s()
+        guard !keyOffsets.isEmpty, nodeOffsets.count == keyOffsets.count, keyOffsets.first == 0, nodeOffsets.first == 0,
+              Int(keyOffsets.last!) == keyBytes.count, Int(nodeOffsets.last!) == nodes.count,
+              zip(keyOffsets, keyOffsets.dropFirst()).allSatisfy({ $0 <= $1 }),
+              zip(nodeOffsets, nodeOffsets.dropFirst()).allSatisfy({ $0 <= $1 }),
+              nodes.allSatisfy({ $0 >= 0 && Int($0) < nodeCount }) else { throw ByteReader.Corrupt() }
+    }
+}
+
+/// Numbers for distinct texts, so that tables of (text, node) pairs sort as plain words.
+struct FormNumbers: Sendable {
+    private var numbers: [[UInt8]: Int32] = [:]
+    private(set) var texts: [[UInt8]] = []
+
+    mutating func number(_ bytes: [UInt8]) -> Int32 {
+        if let known = numbers[bytes] { return known }
+        let n = Int32(texts.count)
+        numbers[bytes] = n
+        texts.append(bytes)
+        return n
+    }
+
+    /// One table for each list of pairs (text number << 32 | node): keys in byte order, each
+    /// key's nodes ascending and distinct.
+    func tables(_ lists: [[UInt64]]) -> [SortedTable] {
+        // Renumber the texts in byte order, so that sorting the words sorts by key.
+        let order = texts.indices.sorted { texts[$0].lexicographicallyPrecedes(texts[$1]) }
+        var rank = [UInt64](repeating: 0, count: texts.count)
+        for (r, t) in order.enumerated() { rank[t] = UInt64(r) }
+        let ranks = rank
+        return Parallel.map(lists, chunk: 1) { table($0, order: order, rank: ranks) }
+    }
+
+    private func table(_ pairs: [UInt64], order: [Int], rank: [UInt64]) -> SortedTable {
+        var sorted = pairs.map { rank[Int($0 >> 32)] << 32 | ($0 & 0xFFFF_FFFF) }
+        sorted.sort()
+        var keyBytes: [UInt8] = [], keyOffsets: [Int32] = [0], nodeOffsets: [Int32] = [0], nodes: [Int32] = []
+        var previous: UInt64?
+        for word in sorted where word != previous {
+            if previous.map({ $0 >> 32 != word >> 32 }) ?? true {
+                if previous != nil {
+                    keyOffsets.append(Int32(keyBytes.count))
+                    nodeOffsets.append(Int32(nodes.count))
+                }
+                keyBytes.append(contentsOf: texts[order[Int(word >> 32)]])
+            }
+            nodes.append(Int32(word & 0xFFFF_FFFF))
+            previous = word
+        }
+        if previous != nil {
+            keyOffsets.append(Int32(keyBytes.count))
+            nodeOffsets.append(Int32(nodes.count))
+        }
+        return SortedTable(keyBytes: keyBytes, keyOffsets: keyOffsets, nodeOffsets: nodeOffsets, nodes: nodes)
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import TermgraphKit
+
+/// The options every command shares: which corpus, and whether to answer in JSON.
+struct CorpusOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The corpus folder.", valueName: "dir"))
+    var corpus: String = "corpus"
+
+    @Flag(name: .long, help: "Print JSON instead of text.")
+    var json = false
+
+    @Flag(name: .customLong("no-cache"), help: "Read every article again; neither use nor update the on-disk index.")
+    var noCache = false
+
+    @Option(name: .customLong("cache-dir"), help: ArgumentHelp("Where the on-disk index lives. Default: $XDG_CACHE_HOME/termgraph/<corpus hash> (else ~/.cache).", valueName: "dir"))
+    var cacheDir: String?
+
+    /// The corpus, with a progress bar on a terminal for large ones.
+    func workspace() -> Workspace {
+        var progress: (@Sendable (Int, Int) -> Void)?
+        if let bar = ProgressBar.forTerminal() { progress = { done, total in bar.update(done: done, total: total) } }
+        return Workspace(root: URL(fileURLWithPath: corpus), cacheFolder: cacheDir.map { URL(fileURLWithPath: $0) },
+                         useIndex: !noCache, progress: progress)
+    }
+
+    /// The corpus's workspace with its graph loaded. Problems other than wanted links are summed
+    /// up on stderr so that queries stay quiet.
+    func load() throws -> Workspace {
+        let workspace = workspace()
+        let built = try answer { try workspace.graph() }
+        let serious = built.problems.filter { $0.kind != Problem.Kind.wantedLink }.count
+        if serious > 0 {
+            Output.error("warning: \(serious) problem\(serious == 1 ? "" : "s") in the corpus; run `termgraph check` to list them")
+        }
+        return workspace
+    }
+
+    /// The answer of `query`, or the reason it has none printed on stderr and the command ended
+    /// with exit code 2.
+    func answer<T>(_ query: () throws -> T) throws -> T {
+        do {
+            return try query()
+        } catch let failure as QueryError {
+            Output.queryError(failure)
+            throw ExitCode(2)
+        }
+    }
+}

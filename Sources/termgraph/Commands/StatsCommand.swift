@@ -1,0 +1,43 @@
+import ArgumentParser
+import TermgraphKit
+
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Counts, the category cross-link matrix, and how many problems the corpus has.",
+        discussion: """
+            links counts internal link occurrences (to articles, wanted terms or the article itself); \
+            external_links the rest. The matrix counts edges from articles of one category (row) \
+            to articles of another (column), inferred categories included.
+            """
+    )
+
+    @OptionGroup var options: CorpusOptions
+
+    func run() throws {
+        let workspace = try options.load()
+        let answer = try options.answer { try StatsQuery().run(in: workspace) }
+        if options.json {
+            try Output.json(answer)
+            return
+        }
+        Output.table([
+            ["articles", "\(answer.articles)"], ["wanted terms (stubs)", "\(answer.stubs)"],
+            ["edges", "\(answer.edges)"], ["internal links", "\(answer.links)"],
+            ["external links", "\(answer.externalLinks)"], ["orphans", "\(answer.orphans)"],
+            ["dead ends", "\(answer.deadEnds)"], ["isolated", "\(answer.isolated)"],
+            ["problems", "\(answer.problems)"],
+        ])
+        let categories = answer.categories
+        guard !categories.isEmpty else { return }
+        Output.line()
+        Output.line("categories (articles, of which inferred):")
+        Output.table(categories.map { [$0.name, "\($0.articles)", "(\($0.inferred) inferred)", "hub: \($0.hub)"] }
+                     + [["none", "\(answer.uncategorized)"]], indent: "  ")
+        Output.line()
+        Output.line("edges between categories (row → column):")
+        let header = ["from \\ to"] + categories.map(\.name)
+        let rows: [[String]] = zip(categories, answer.matrix).map { category, row in [category.name] + row.map { String($0) } }
+        Output.table([header] + rows, indent: "  ")
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import TermgraphCore
+import TermgraphCorpus
+import TermgraphGraph
+import TermgraphIndex
+import TermgraphLinking
+import TermgraphTerms
+import Testing
+import TestSupport
+
+/// The index must never answer for a corpus that changed: after every kind of change the graph
+/// read through the index equals a fresh build, byte for byte.
+@Suite struct CorpusIndexTests {
+    private func fingerprint(_ built: CorpusGraph) -> [UInt8] {
+        var writer = ByteWriter()
+        built.graph.encode(to: &writer)
+        writer.write(built.linkCount)
+        writer.write(built.externalLinkCount)
+        writer.write(built.problems.map(\.description))
+        return writer.bytes
+    }
+
+    private func expectFresh(_ corpus: TemporaryCorpus, _ index: CorpusIndex, _ step: String,
+                             sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let fresh = CorpusGraph(try CorpusReader().read(corpus.url))
+        let indexed = try index.readGraph(corpus.url, with: CorpusReader())
+        #expect(fingerprint(indexed.graph) == fingerprint(fresh), "after \(step)", sourceLocation: sourceLocation)
+        // A second read, now answered from the index alone, still agrees, term lookup included.
+        let again = try index.readGraph(corpus.url, with: CorpusReader())
+        #expect(fingerprint(again.graph) == fingerprint(fresh), "again after \(step)", sourceLocation: sourceLocation)
+        // Term lookup: tables built from the indexed graph, stored, and loaded by the next read.
+        let terms = TermIndex(fresh.graph)
+        let built = TermIndex(again.graph.graph)
+        try #require(again.terms, "a place for the term tables after \(step)", sourceLocation: sourceLocation).save(built)
+        let third = try index.readGraph(corpus.url, with: CorpusReader())
+        let loaded = try #require(third.terms?.load(nodeCount: fresh.graph.nodeCount), "terms.bin after \(step)", sourceLocation: sourceLocation)
+        for term in ["Hub", "y edited", "x", "missing", "hub"] {
+            #expect(built.resolve(term) == terms.resolve(term), "\(term) after \(step)", sourceLocation: sourceLocation)
+            #expect(loaded.resolve(term) == terms.resolve(term), "\(term) from terms.bin after \(step)", sourceLocation: sourceLocation)
+        }
+        #expect(FileManager.default.fileExists(atPath: index.folder.appendingPathComponent("terms.bin").path))
+    }
+
+    @Test func answersAlwaysEqualAFreshBuild() throws {
+        let corpus = try TemporaryCorpus([
+            "termgraph.yml": "categories:\n  a: hub\n",
+            "hub.md": "---\ntitle: Hub\noffice: a\n---\n[x](/x) [y](/y)\n",
+            "x.md": "[y](/y)\n",
+            "y.md": "---\ntitle: Y\n---\n[missing](/missing)\n",
+            "sub/z.md": "[hub](../hub)\n",
+        ])
+        defer { corpus.remove() }
+        let index = CorpusIndex(folder: corpus.url.deletingLastPathComponent().appendingPathComponent(corpus.url.lastPathComponent + ".index"))
+        defer { try? FileManager.default.removeItem(at: index.folder) }
+
+        try expectFresh(corpus, index, "the first build")
+        try corpus.write("new.md", "[hub](/hub) [missing](/missing)\n")
+        try expectFresh(corpus, index, "adding a file")
+        try FileManager.default.removeItem(at: corpus.url.appendingPathComponent("x.md"))
+        try expectFresh(corpus, index, "deleting a file")
+        try corpus.write("y.md", "---\ntitle: Y edited\n---\n[hub](/hub)\n")
+        try expectFresh(corpus, index, "editing a file")
+        try FileManager.default.moveItem(at: corpus.url.appendingPathComponent("sub/z.md"), to: corpus.url.appendingPathComponent("sub/w.md"))
+        try expectFresh(corpus, index, "renaming a file")
+        let touched = corpus.url.appendingPathComponent("hub.md")
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 3600)], ofItemAtPath: touched.path)
+        try expectFresh(corpus, index, "touching a file")
+        try corpus.write("termgraph.yml", "categories:\n  b: y\n")
+        try expectFresh(corpus, index, "changing termgraph.yml")
+        try corpus.write("bad.md", "---\ntitle: [broken\n---\n")
+        try expectFresh(corpus, index, "adding a broken file")
+    }
+
+    @Test func anEditThatKeepsSizeAndModificationTimeIsStillSeen() throws {
+        let corpus = try TemporaryCorpus(["a.md": "[b](/b)\n", "b.md": "# B\n", "c.md": "# C\n"])
+        defer { corpus.remove() }
+        let index = CorpusIndex(folder: corpus.url.appendingPathExtension("index"))
+        defer { try? FileManager.default.removeItem(at: index.folder) }
+        try expectFresh(corpus, index, "the first build")
+        let a = corpus.url.appendingPathComponent("a.md")
+        let modified = try FileManager.default.attributesOfItem(atPath: a.path)[.modificationDate] as! Date
+        try Data("[c](/c)\n".utf8).write(to: a)  // same size
+        try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: a.path)
+        try expectFresh(corpus, index, "a same-size edit with the old modification time")
+    }
+
+    @Test func aCorruptIndexIsIgnored() throws {
+        let corpus = try TemporaryCorpus(["a.md": "[b](/b)\n", "b.md": "# B\n"])
+        defer { corpus.remove() }
+        let index = CorpusIndex(folder: corpus.url.appendingPathExtension("index"))
+        defer { try? FileManager.default.removeItem(at: index.folder) }
+        try expectFresh(corpus, index, "the first build")
+        for name in ["graph.bin", "terms.bin", "articles.bin"] {
+            let file = index.folder.appendingPathComponent(name)
+            var bytes = try Data(contentsOf: file)
+            bytes = bytes.prefix(bytes.count / 2)
+            try bytes.write(to: file)
+        }
+        try expectFresh(corpus, index, "truncating the index")
+    }
+
+    @Test func linksComeFromTheIndexForUnchangedFiles() throws {
+        let corpus = try TemporaryCorpus(["a.md": "[b](/b)\n", "b.md": "# B\n"])
+        defer { corpus.remove() }
+        let index = CorpusIndex(folder: corpus.url.appendingPathExtension("index"))
+        defer { try? FileManager.default.removeItem(at: index.folder) }
+        let first = try index.readCorpus(corpus.url, with: CorpusReader())
+        let second = try index.readCorpus(corpus.url, with: CorpusReader())
+        #expect(second.articles == first.articles)
+        #expect(first.articles.map(\.links.count) == [1, 0])
+    }
+}

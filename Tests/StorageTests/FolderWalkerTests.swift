@@ -1,0 +1,44 @@
+import Foundation
+import TermgraphStorage
+import Testing
+import TestSupport
+
+@Suite struct FolderWalkerTests {
+    /// The fingerprint that decides whether the index is current covers exactly the files of
+    /// the listing, with the same stamps, and gives up where the listing reports an issue.
+    @Test func theFingerprintAgreesWithTheListing() throws {
+        let corpus = try TemporaryCorpus([
+            "a.md": "x", "B.MD": "x", "c.Markdown": "x", "d.txt": "x", "notes.html": "x", "README": "x",
+            ".hidden.md": "x", ".git/e.md": "x", "sub/f.md": "x", "sub/deeper/g.md": "x", "x.md/h.md": "x",
+            "other/i.markdown": "x",
+            // Not hidden and an article to the full scan: a dot with a combining mark, a Kelvin sign.
+            ".\u{0301}j.md": "x", "k.mar\u{212A}down": "x", ".\u{0301}drafts/l.md": "x", "أ/ب.md": "x",
+        ])
+        defer { corpus.remove() }
+        let root = corpus.url.path
+        try FileManager.default.createSymbolicLink(atPath: root + "/link.md", withDestinationPath: root + "/a.md")
+        try FileManager.default.createSymbolicLink(atPath: root + "/folder-link", withDestinationPath: root + "/sub")
+        let walker = FolderWalker(root: corpus.url.path, extensions: [".md", ".markdown", ".txt"])
+        let scanned = walker.list().files
+        #expect(scanned.map(\.path) == [".\u{0301}drafts/l.md", ".\u{0301}j.md", "B.MD", "a.md", "c.Markdown", "d.txt",
+                                        "k.mar\u{212A}down", "link.md", "other/i.markdown", "sub/deeper/g.md", "sub/f.md",
+                                        "x.md/h.md", "أ/ب.md"])
+        let walked = walker.fingerprint()
+        #expect(walked == FolderFingerprint(scanned))
+        #expect(walked?.files == 13)
+
+        try corpus.write("sub/f.md", "y")
+        #expect(walker.fingerprint() != walked, "an edit")
+        try corpus.write(".\u{0301}drafts/m.md", "x")
+        #expect(walker.fingerprint() == FolderFingerprint(walker.list().files), "an article added where only the scan's string rules see it")
+        #expect(walker.fingerprint() == FolderFingerprint(walker.list().files))
+
+        try FileManager.default.createSymbolicLink(atPath: root + "/nowhere.md", withDestinationPath: root + "/missing")
+        #expect(walker.fingerprint() == nil, "a link to nowhere is a problem only the full scan describes")
+        #expect(walker.list().issues == [FolderWalker.Issue(path: "nowhere.md", kind: .danglingLink)])
+        try FileManager.default.removeItem(atPath: root + "/nowhere.md")
+        #expect(mkfifo(root + "/pipe.md", 0o644) == 0)
+        #expect(walker.fingerprint() == nil, "a FIFO is never opened, and is reported")
+        #expect(walker.list().issues == [FolderWalker.Issue(path: "pipe.md", kind: .notRegular)])
+    }
+}
