@@ -7,6 +7,9 @@ package struct ByteReader {
     package let buffer: ByteBuffer
     private let bytes: UnsafeRawBufferPointer
     package private(set) var position: Int
+    /// The checksum of the open section, and where the bytes it has not yet seen start.
+    private var section: Checksum?
+    private var unhashed = 0
 
     package init(_ bytes: [UInt8], position: Int = 0) {
         self.init(ByteBuffer(bytes), position: position)
@@ -19,6 +22,9 @@ package struct ByteReader {
     }
 
     package var atEnd: Bool { position >= bytes.count }
+
+    /// How many bytes are left to read.
+    package var remaining: Int { bytes.count - position }
 
     package mutating func readInt() throws(Corrupt) -> Int {
         var v: UInt64 = 0
@@ -75,7 +81,7 @@ package struct ByteReader {
         let n = try readInt()
         guard n >= 0, n <= bytes.count - position else { throw Corrupt() }
         var result: [String] = []
-        result.reserveCapacity(n)
+        result.reserveCapacity(Swift.min(n, 1 << 16))
         for _ in 0..<n { result.append(try readString()) }
         return result
     }
@@ -89,6 +95,37 @@ package struct ByteReader {
             UnsafeMutableRawBufferPointer(target).copyMemory(from: source)
             count = n
         }
+    }
+
+    /// Starts a section written between `ByteWriter.beginSection()` and `endSection()`.
+    package mutating func beginSection() {
+        section = Checksum()
+        unhashed = position
+    }
+
+    /// The position range of the next `n` bytes, which are skipped and left out of the open
+    /// section's checksum (the writer paused it over them).
+    package mutating func readUncheckedRange(_ n: Int) throws(Corrupt) -> Range<Int> {
+        let range = try readRange(n)
+        if section != nil {
+            section!.update(UnsafeRawBufferPointer(rebasing: bytes[unhashed..<range.lowerBound]))
+            unhashed = range.upperBound
+        }
+        return range
+    }
+
+    /// Ends the section: its checksum must be the one the writer stored after it.
+    package mutating func endSection() throws(Corrupt) {
+        guard var sum = section else { throw Corrupt() }
+        sum.update(UnsafeRawBufferPointer(rebasing: bytes[unhashed..<position]))
+        section = nil
+        guard try readWord() == sum.value else { throw Corrupt() }
+    }
+
+    /// Eight bytes, little-endian.
+    package mutating func readWord() throws(Corrupt) -> UInt64 {
+        let range = try readRange(8)
+        return UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: range.lowerBound, as: UInt64.self))
     }
 
     package mutating func skip(_ n: Int) throws(Corrupt) {

@@ -16,6 +16,10 @@ package struct ByteWriter: Sendable {
     private var flushed = 0
     /// The first error met writing to the file, as an `errno` value.
     package private(set) var failure: Int32 = 0
+    /// The checksum of the section being written, if one is open, and where in `bytes` the
+    /// bytes it has not yet seen start (nil while it is paused).
+    private var section: Checksum?
+    private var unhashed: Int?
 
     package init() {
         sink = nil
@@ -37,14 +41,56 @@ package struct ByteWriter: Sendable {
     package mutating func reset() {
         bytes.removeAll(keepingCapacity: true)
         flushed = 0
+        section = nil
+        unhashed = nil
     }
 
     /// Hands what is buffered to the sink.
     package mutating func finish() {
         guard let sink, !bytes.isEmpty else { return }
+        hashPending()
         if failure == 0 { failure = bytes.withUnsafeBytes(sink) }
         flushed += bytes.count
         bytes.removeAll(keepingCapacity: true)
+        if unhashed != nil { unhashed = 0 }
+    }
+
+    /// Starts a checked section: what is written from here to `endSection()` is followed by its
+    /// checksum, which `ByteReader.endSection()` verifies.
+    package mutating func beginSection() {
+        section = Checksum()
+        unhashed = bytes.count
+    }
+
+    /// Bytes written from here to `resumeSection()` are left out of the section's checksum: a
+    /// part the reader skips and checks its own way when it decodes it.
+    package mutating func pauseSection() {
+        hashPending()
+        unhashed = nil
+    }
+
+    package mutating func resumeSection() {
+        unhashed = bytes.count
+    }
+
+    /// Ends the section with its checksum.
+    package mutating func endSection() {
+        hashPending()
+        let value = section?.value ?? 0
+        (section, unhashed) = (nil, nil)
+        write(word: value)
+    }
+
+    private mutating func hashPending() {
+        guard let start = unhashed, section != nil else { return }
+        bytes.withUnsafeBytes { section!.update(UnsafeRawBufferPointer(rebasing: $0[start...])) }
+        unhashed = bytes.count
+    }
+
+    /// Eight bytes, little-endian.
+    package mutating func write(word: UInt64) {
+        withUnsafeBytes(of: word.littleEndian) { bytes.append(contentsOf: $0) }
+        flushIfFull()
     }
 
     @inline(__always) private mutating func flushIfFull() {

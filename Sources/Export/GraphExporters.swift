@@ -55,7 +55,8 @@ public enum GraphExporters {
                         failure = piece.withUnsafeBytes { AtomicFile.writeAll($0, to: fd) }
                         return failure == 0
                     }
-                    return failure
+                    // A graph whose index records turned out damaged is never put in place.
+                    return failure != 0 ? failure : graph.isDamaged ? EIO : 0
                 }
                 return nil
             } catch {

@@ -1,11 +1,36 @@
+import Synchronization
 import TermgraphCore
 /// The anchor texts of every edge: built as lists, or read from the on-disk index as one byte
 /// buffer that is decoded edge by edge only when asked — a path query never pays for them.
 public struct AnchorLists: RandomAccessCollection, Sendable {
     enum Storage: Sendable {
         case lists([[String]])
-        /// Edge `e`'s list starts at `base + offsets[e]` in `buffer`, as `ByteWriter` wrote it.
-        case encoded(buffer: ByteBuffer, base: Int, offsets: [Int32])
+        /// Edge `e`'s list starts at `base + offsets[e]` in `buffer`, as `ByteWriter` wrote it;
+        /// lists read from the index are checked, all at once, the first time one is asked for.
+        case encoded(buffer: ByteBuffer, base: Int, offsets: [Int32], check: BodyCheck?)
+    }
+
+    /// The checksum the lists' bytes must have, verified once, on first use: a query that
+    /// never reads an anchor text never pays for it.
+    final class BodyCheck: Sendable {
+        let expected: UInt64
+        let damage: DamageFlag
+        /// nil until verified; then whether the lists are good.
+        private let verdict = Mutex<Bool?>(nil)
+
+        init(expected: UInt64, damage: DamageFlag) {
+            self.expected = expected
+            self.damage = damage
+        }
+
+        func isGood(_ body: UnsafeRawBufferPointer) -> Bool {
+            let good = verdict.withLock { known in
+                if known == nil { known = Checksum.of(body) == expected }
+                return known!
+            }
+            if !good { damage.raise() }
+            return good
+        }
     }
 
     let storage: Storage
@@ -14,8 +39,8 @@ public struct AnchorLists: RandomAccessCollection, Sendable {
         storage = .lists(lists)
     }
 
-    init(encoded buffer: ByteBuffer, base: Int, offsets: [Int32]) {
-        storage = .encoded(buffer: buffer, base: base, offsets: offsets)
+    init(encoded buffer: ByteBuffer, base: Int, offsets: [Int32], check: BodyCheck? = nil) {
+        storage = .encoded(buffer: buffer, base: base, offsets: offsets, check: check)
     }
 
     public var startIndex: Int { 0 }
@@ -23,7 +48,7 @@ public struct AnchorLists: RandomAccessCollection, Sendable {
     public var endIndex: Int {
         switch storage {
         case .lists(let lists): return lists.count
-        case .encoded(_, _, let offsets): return Swift.max(offsets.count - 1, 0)
+        case .encoded(_, _, let offsets, _): return Swift.max(offsets.count - 1, 0)
         }
     }
 
@@ -31,9 +56,14 @@ public struct AnchorLists: RandomAccessCollection, Sendable {
         switch storage {
         case .lists(let lists):
             return lists[e]
-        case let .encoded(buffer, base, offsets):
+        case let .encoded(buffer, base, offsets, check):
+            if let check, !check.isGood(UnsafeRawBufferPointer(rebasing: buffer.bytes[base..<(base + Int(offsets.last ?? 0))])) { return [] }
             var reader = ByteReader(buffer, position: base + Int(offsets[e]))
-            return (try? reader.readStrings()) ?? []
+            guard let texts = try? reader.readStrings() else {
+                check?.damage.raise()
+                return []
+            }
+            return texts
         }
     }
 }
@@ -76,7 +106,7 @@ extension AnchorLists {
             switch lists.storage {
             case .lists(let texts):
                 append(texts[e])
-            case let .encoded(buffer, base, listOffsets):
+            case let .encoded(buffer, base, listOffsets, _):
                 writer.append(contentsOf: buffer.bytes[(base + Int(listOffsets[e]))..<(base + Int(listOffsets[e + 1]))])
                 offsets.append(Int32(writer.count))
             }

@@ -25,6 +25,9 @@ public struct KnowledgeGraph: Sendable {
     /// Graph-level facts shown in exports (title, language).
     public let title: String?
     public let language: String?
+    /// For a graph read from the on-disk index: raised when a part decoded on demand turns out
+    /// damaged, so that an answer that read it is not trusted.
+    private let damage: DamageFlag?
 
     public var nodeCount: Int { nodes.count }
     public var edgeCount: Int { edgeSource.count }
@@ -111,6 +114,7 @@ public struct KnowledgeGraph: Sendable {
         self.categoryNames = categoryNames
         self.title = title
         self.language = language
+        self.damage = nil
     }
 
     /// Targets of the edges leaving `u`, in node order.
@@ -133,7 +137,8 @@ public struct KnowledgeGraph: Sendable {
 
     /// The stored arrays as they are, for reading the on-disk index.
     init(nodes: NodeList, edgeSource: [Int32], edgeTarget: [Int32], edgeWeight: [Int32], edgeAnchors: AnchorLists,
-         outOffsets: [Int32], inOffsets: [Int32], inEdges: [Int32], categoryNames: [String], title: String?, language: String?) {
+         outOffsets: [Int32], inOffsets: [Int32], inEdges: [Int32], categoryNames: [String], title: String?, language: String?,
+         damage: DamageFlag) {
         self.nodes = nodes
         self.edgeSource = edgeSource
         self.edgeTarget = edgeTarget
@@ -145,7 +150,11 @@ public struct KnowledgeGraph: Sendable {
         self.categoryNames = categoryNames
         self.title = title
         self.language = language
+        self.damage = damage
     }
+
+    /// Whether anything decoded on demand from the index so far failed its checks.
+    package var isDamaged: Bool { damage?.isRaised ?? false }
 
     /// The node whose key equals `key`, found by binary search over the sorted nodes.
     public func index(ofKey key: String) -> Int? {

@@ -25,15 +25,18 @@ extension CorpusIndex {
     /// The corpus's graph. When the fingerprint of the folder matches the stored one, the graph
     /// is read from the index without opening a single article; otherwise only the changed
     /// files are read again, and the index is rewritten with the new graph.
-    package func readGraph(_ root: URL, with reader: CorpusReader) throws(CorpusReader.Failure) -> IndexedGraph {
+    ///
+    /// With `trusting: false` nothing stored is used: every article is read again and the index
+    /// rewritten, as after the index turned out damaged.
+    package func readGraph(_ root: URL, with reader: CorpusReader, trusting: Bool = true) throws(CorpusReader.Failure) -> IndexedGraph {
         let configuration = try reader.readConfiguration(root)
         let cached = load(expecting: configuration.bytes)
-        if let stored = cached.fingerprint, CorpusReader.walker(root: root, config: configuration.config).fingerprint() == stored,
+        if trusting, let stored = cached.fingerprint, CorpusReader.walker(root: root, config: configuration.config).fingerprint() == stored,
            let (graph, terms) = cached.graph(config: configuration.config, scanProblems: configuration.problems) {
             return (graph, terms)
         }
         let scan = reader.scan(root, configuration: configuration)
-        let extracted = reader.extract(scan, reusing: Self.reuse(cached.records))
+        let extracted = reader.extract(scan, reusing: trusting ? Self.reuse(cached.records) : { _, _ in nil })
         let graph = CorpusGraph(extracted.corpus)
         // The two index files are written side by side.
         let terms = Parallel.map([true, false], chunk: 1) { isGraph -> TermStore? in

@@ -84,6 +84,7 @@ public struct CorpusIndex: Sendable {
                 var problems = scanProblems
                 for _ in 0..<(try reader.readCount()) { problems.append(try Problem(from: &reader)) }
                 let graph = try KnowledgeGraph(from: &reader)
+                try reader.endSection()
                 let built = CorpusGraph(graph: graph, linkCount: links, externalLinkCount: external, problems: problems,
                                         config: config)
                 return (built, TermStore(index: index, configBytes: configBytes, fingerprint: section.fingerprint, build: section.build))
@@ -100,13 +101,15 @@ public struct CorpusIndex: Sendable {
                 try index.readHeader(&reader, configBytes: configBytes)
                 let count = try reader.readCount()
                 var result: [String: (FileStamp, ExtractedFile)] = [:]
-                result.reserveCapacity(count)
+                // Every record takes some bytes: a damaged count cannot ask for more room than that.
+                result.reserveCapacity(min(count, reader.remaining))
                 for _ in 0..<count {
                     let path = try reader.readString()
                     let stamp = FileStamp(size: try reader.readInt(), modified: try reader.readInt(), changed: try reader.readInt(), inode: try reader.readInt())
                     let record = try ExtractedFile(from: &reader)
                     result[path] = (stamp, record)
                 }
+                try reader.endSection()
                 return result
             } catch {
                 return [:]
@@ -165,14 +168,18 @@ public struct CorpusIndex: Sendable {
         try? AtomicFile.write(to: url) { fd in
             var writer = ByteWriter(streamingTo: { AtomicFile.writeAll($0, to: fd) })
             fill(&writer)
+            writer.endSection()
             writer.finish()
             return writer.failure
         }
     }
 
+    /// The magic and format version, then, opening the section that runs to the end of the
+    /// file and ends with its checksum, the configuration the file was made for.
     func writeHeader(_ writer: inout ByteWriter, configBytes: [UInt8]?) {
         writer.append(Self.magic)
         writer.write(Self.formatVersion)
+        writer.beginSection()
         writer.write(configBytes != nil)
         if let configBytes {
             writer.write(configBytes.count)
@@ -186,6 +193,7 @@ public struct CorpusIndex: Sendable {
             guard !reader.atEnd, try reader.readByte() == byte else { throw ByteReader.Corrupt() }
         }
         guard try reader.readInt() == Self.formatVersion else { throw ByteReader.Corrupt() }
+        reader.beginSection()
         var stored: [UInt8]?
         if try reader.readBool() {
             let count = try reader.readCount()

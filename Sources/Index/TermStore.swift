@@ -17,7 +17,9 @@ extension CorpusIndex {
             do throws(ByteReader.Corrupt) {
                 try index.readHeader(&reader, configBytes: configBytes)
                 guard try index.readStamp(&reader) == (fingerprint, build) else { return nil }
-                return try TermIndex(from: &reader, nodeCount: nodeCount)
+                let terms = try TermIndex(from: &reader, nodeCount: nodeCount)
+                try reader.endSection()
+                return terms
             } catch {
                 return nil
             }

@@ -1,7 +1,7 @@
 import TermgraphCorpus
 
 /// The corpus's problems, in file and line order (§4 `check`).
-public struct CheckQuery: Sendable {
+public struct CheckQuery: Query {
     public init() {}
 
     public struct Answer: Sendable, Encodable {
@@ -12,7 +12,7 @@ public struct CheckQuery: Sendable {
         }
     }
 
-    public func run(in workspace: Workspace) throws(QueryError) -> Answer {
+    public func answer(in workspace: Workspace) throws(QueryError) -> Answer {
         Answer(problems: try workspace.graph().problems.sorted { a, b in
             if a.file != b.file { return a.file.utf8.lexicographicallyPrecedes(b.file.utf8) }
             if a.line != b.line { return (a.line ?? 0) < (b.line ?? 0) }

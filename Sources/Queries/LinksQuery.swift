@@ -2,7 +2,7 @@ import TermgraphCorpus
 import TermgraphLinking
 
 /// Every link the readers find, article by article, with what it resolves to (§4 `links`).
-public struct LinksQuery: Sendable {
+public struct LinksQuery: Query {
     public init() {}
 
     public struct Entry: Sendable, Encodable {
@@ -26,7 +26,7 @@ public struct LinksQuery: Sendable {
         public let articles: [Article]
     }
 
-    public func run(in workspace: Workspace) throws(QueryError) -> Answer {
+    public func answer(in workspace: Workspace) throws(QueryError) -> Answer {
         let corpus = try workspace.corpus()
         let unique = CorpusGraph.uniqueArticles(corpus).articles
         let resolver = LinkResolver(articles: unique, config: corpus.config)

@@ -1,7 +1,7 @@
 import TermgraphGraph
 
 /// The terms within `depth` links of a term, with how each is reached (§4 `neighbors`).
-public struct NeighborsQuery: Sendable {
+public struct NeighborsQuery: Query {
     public var term: String
     public var depth = 1
     public var direction: LinkDirection = .both
@@ -31,7 +31,7 @@ public struct NeighborsQuery: Sendable {
         private enum CodingKeys: String, CodingKey { case term, neighbors }
     }
 
-    public func run(in workspace: Workspace) throws(QueryError) -> Answer {
+    public func answer(in workspace: Workspace) throws(QueryError) -> Answer {
         let graph = try workspace.graph().graph
         let v = try workspace.node(term)
         let found = graph.neighbors(of: v, depth: depth, direction: direction)

@@ -1,7 +1,7 @@
 import TermgraphGraph
 
 /// The terms that point at gaps: orphans, wanted terms, dead ends, isolated articles (§4 `orphans`).
-public struct OrphansQuery: Sendable {
+public struct OrphansQuery: Query {
     public var kind: TermListKind = .orphan
 
     public init(kind: TermListKind = .orphan) {
@@ -22,7 +22,7 @@ public struct OrphansQuery: Sendable {
         public let terms: [Entry]
     }
 
-    public func run(in workspace: Workspace) throws(QueryError) -> Answer {
+    public func answer(in workspace: Workspace) throws(QueryError) -> Answer {
         let graph = try workspace.graph().graph
         let wanted = kind == .wanted
         return Answer(kind: kind.rawValue, terms: graph.terms(kind).map {

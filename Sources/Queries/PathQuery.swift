@@ -2,7 +2,7 @@ import TermgraphGraph
 
 /// The shortest path(s) between two terms, or from any article of one category to any of
 /// another, by number of links (§4 `path`).
-public struct PathQuery: Sendable {
+public struct PathQuery: Query {
     public enum Ends: Sendable {
         case terms(String, String)
         case categories(String, String)
@@ -45,7 +45,7 @@ public struct PathQuery: Sendable {
         private enum CodingKeys: String, CodingKey { case from, to, length, paths }
     }
 
-    public func run(in workspace: Workspace) throws(QueryError) -> Answer {
+    public func answer(in workspace: Workspace) throws(QueryError) -> Answer {
         let graph = try workspace.graph().graph
         let sources: [Int], targets: [Int], fromName: String, toName: String
         switch ends {

@@ -2,7 +2,7 @@ import TermgraphGraph
 
 /// Counts, the categories with their members, the category cross-link matrix and the number of
 /// problems (§4 `stats`).
-public struct StatsQuery: Sendable {
+public struct StatsQuery: Query {
     public init() {}
 
     public struct Category: Sendable, Encodable {
@@ -59,7 +59,7 @@ public struct StatsQuery: Sendable {
         }
     }
 
-    public func run(in workspace: Workspace) throws(QueryError) -> Answer {
+    public func answer(in workspace: Workspace) throws(QueryError) -> Answer {
         let built = try workspace.graph()
         let graph = built.graph
         let names = graph.categoryNames

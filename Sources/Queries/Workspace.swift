@@ -18,6 +18,8 @@ public final class Workspace {
     private let reader: CorpusReader
     private var loaded: CorpusIndex.IndexedGraph?
     private var termIndex: TermIndex?
+    /// What a front end should tell the user about how answers were found (an index rebuilt).
+    public private(set) var notices: [String] = []
 
     /// - Parameters:
     ///   - cacheFolder: where the on-disk index lives; nil for the default under
@@ -41,6 +43,21 @@ public final class Workspace {
         } catch {
             throw .unreadableCorpus("\(error)")
         }
+    }
+
+    /// Whether the graph read from the index turned out damaged while a query read it; if so,
+    /// the index is rebuilt from the corpus (and a notice says so), and the query must be
+    /// asked again.
+    package func repairIfDamaged() throws(QueryError) -> Bool {
+        guard let loaded, loaded.graph.graph.isDamaged, let index else { return false }
+        do {
+            self.loaded = try index.readGraph(root, with: reader, trusting: false)
+        } catch {
+            throw .unreadableCorpus("\(error)")
+        }
+        termIndex = nil
+        notices.append("note: the on-disk index in \(index.folder.path) was damaged; it has been rebuilt from the corpus")
+        return true
     }
 
     /// Every article with its links (unchanged files come from the index).

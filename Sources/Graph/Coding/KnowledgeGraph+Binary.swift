@@ -19,11 +19,12 @@ extension KnowledgeGraph {
     /// anchor texts stay encoded in the reader's buffer until they are asked for.
     package init(from reader: inout ByteReader) throws(ByteReader.Corrupt) {
         let categoryNames = try reader.readStrings()
-        let nodes = try NodeList.decode(from: &reader, categories: categoryNames.count)
+        let damage = DamageFlag()
+        let nodes = try NodeList.decode(from: &reader, categories: categoryNames.count, damage: damage)
         let n = nodes.count
         let source = try reader.readInt32s(), target = try reader.readInt32s(), weight = try reader.readInt32s()
         guard target.count == source.count, weight.count == source.count else { throw ByteReader.Corrupt() }
-        let anchors = try AnchorLists.decode(from: &reader, edges: source.count)
+        let anchors = try AnchorLists.decode(from: &reader, edges: source.count, damage: damage)
         let outOffsets = try reader.readInt32s(), inOffsets = try reader.readInt32s(), inEdges = try reader.readInt32s()
         guard outOffsets.count == n + 1, inOffsets.count == n + 1, inEdges.count == source.count,
               source.allSatisfy({ $0 >= 0 && Int($0) < n }), target.allSatisfy({ $0 >= 0 && Int($0) < n }),
@@ -35,6 +36,6 @@ extension KnowledgeGraph {
               zip(inOffsets, inOffsets.dropFirst()).allSatisfy({ $0 <= $1 }) else { throw ByteReader.Corrupt() }
         self.init(nodes: nodes, edgeSource: source, edgeTarget: target, edgeWeight: weight, edgeAnchors: anchors,
                   outOffsets: outOffsets, inOffsets: inOffsets, inEdges: inEdges, categoryNames: categoryNames,
-                  title: try reader.readOptionalString(), language: try reader.readOptionalString())
+                  title: try reader.readOptionalString(), language: try reader.readOptionalString(), damage: damage)
     }
 }

@@ -16,7 +16,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try options.load()
-        let problems = try options.answer { try CheckQuery().run(in: workspace) }.problems
+        let problems = try options.run(CheckQuery(), in: workspace).problems
         if options.json {
             try Output.json(CheckQuery.Answer(problems: problems))
         } else {

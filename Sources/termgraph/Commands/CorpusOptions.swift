@@ -36,6 +36,12 @@ struct CorpusOptions: ParsableArguments {
         return workspace
     }
 
+    /// The answer of `query`, with any notice about how it was found on stderr.
+    func run<Q: Query>(_ query: Q, in workspace: Workspace) throws -> Q.Answer {
+        defer { for notice in workspace.notices { Output.error(notice) } }
+        return try answer { try query.run(in: workspace) }
+    }
+
     /// The answer of `query`, or the reason it has none printed on stderr and the command ended
     /// with exit code 2.
     func answer<T>(_ query: () throws -> T) throws -> T {

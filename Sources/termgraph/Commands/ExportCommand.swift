@@ -66,7 +66,13 @@ struct ExportCommand: ParsableCommand {
             let formats = format.flatMap { GraphExporters.named($0.name) }.map { [$0] } ?? GraphExporters.all
             targets = GraphExporters.targets(formats, in: URL(fileURLWithPath: outDir))
         }
-        let failures = GraphExporters.write(graph, to: targets)
+        var failures = GraphExporters.write(graph, to: targets)
+        if try options.answer({ try workspace.repairIfDamaged() }) {
+            graph = try options.answer { try workspace.graph() }.graph
+            if noStubs { graph = graph.withoutStubs() }
+            failures = GraphExporters.write(graph, to: targets)
+        }
+        for notice in workspace.notices { Output.error(notice) }
         for (target, failure) in zip(targets, failures) {
             if let failure {
                 Output.error("error: \(failure)")

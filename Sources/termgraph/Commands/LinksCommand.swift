@@ -15,7 +15,7 @@ struct LinksCommand: ParsableCommand {
     @OptionGroup var options: CorpusOptions
 
     func run() throws {
-        let answer = try options.answer { try LinksQuery().run(in: options.workspace()) }
+        let answer = try options.run(LinksQuery(), in: options.workspace())
         if options.json {
             try Output.json(answer)
             return

@@ -34,7 +34,7 @@ struct NeighborsCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try options.load()
-        let answer = try options.answer { try NeighborsQuery(term: term, depth: depth, direction: direction).run(in: workspace) }
+        let answer = try options.run(NeighborsQuery(term: term, depth: depth, direction: direction), in: workspace)
         if options.json {
             try Output.json(answer)
             return

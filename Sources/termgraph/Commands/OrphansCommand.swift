@@ -22,7 +22,7 @@ struct OrphansCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try options.load()
-        let answer = try options.answer { try OrphansQuery(kind: kind).run(in: workspace) }
+        let answer = try options.run(OrphansQuery(kind: kind), in: workspace)
         if options.json {
             try Output.json(answer)
             return

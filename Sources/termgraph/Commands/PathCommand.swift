@@ -56,7 +56,7 @@ struct PathCommand: ParsableCommand {
     func run() throws {
         let workspace = try options.load()
         let ends: PathQuery.Ends = if let fromCategory, let toCategory { .categories(fromCategory, toCategory) } else { .terms(from!, to!) }
-        let answer = try options.answer { try PathQuery(ends, all: all, undirected: undirected, limit: limit).run(in: workspace) }
+        let answer = try options.run(PathQuery(ends, all: all, undirected: undirected, limit: limit), in: workspace)
         if options.json {
             try Output.json(answer)
         } else if let length = answer.length {

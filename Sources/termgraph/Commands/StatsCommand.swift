@@ -16,7 +16,7 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try options.load()
-        let answer = try options.answer { try StatsQuery().run(in: workspace) }
+        let answer = try options.run(StatsQuery(), in: workspace)
         if options.json {
             try Output.json(answer)
             return
