@@ -10,6 +10,8 @@ package struct ByteReader {
     /// The checksum of the open section, and where the bytes it has not yet seen start.
     private var section: Checksum?
     private var unhashed = 0
+    /// Where a section verified ahead by `verifySectionToEnd()` ends.
+    private var verifiedEnd: Int?
 
     package init(_ bytes: [UInt8], position: Int = 0) {
         self.init(ByteBuffer(bytes), position: position)
@@ -116,10 +118,27 @@ package struct ByteReader {
 
     /// Ends the section: its checksum must be the one the writer stored after it.
     package mutating func endSection() throws(Corrupt) {
+        if verifiedEnd != nil {
+            guard position == verifiedEnd else { throw Corrupt() }
+            verifiedEnd = nil
+            _ = try readWord()
+            return
+        }
         guard var sum = section else { throw Corrupt() }
         sum.update(UnsafeRawBufferPointer(rebasing: bytes[unhashed..<position]))
         section = nil
         guard try readWord() == sum.value else { throw Corrupt() }
+    }
+
+    /// Verifies, before anything more is decoded, an open section that runs to the end of the
+    /// buffer and has no unchecked parts: nothing damaged is ever decoded from it.
+    package mutating func verifySectionToEnd() throws(Corrupt) {
+        guard var sum = section, bytes.count - unhashed >= 8 else { throw Corrupt() }
+        let end = bytes.count - 8
+        sum.update(UnsafeRawBufferPointer(rebasing: bytes[unhashed..<end]))
+        guard UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: end, as: UInt64.self)) == sum.value else { throw Corrupt() }
+        section = nil
+        verifiedEnd = end
     }
 
     /// Eight bytes, little-endian.

@@ -41,7 +41,7 @@ public struct LinkList: RandomAccessCollection, Equatable, Sendable, Expressible
         text.append(contentsOf: link.text.utf8)
         entries.append(UInt32(text.count))
         // Articles are at most 64 MiB, so a line number fits in 28 bits.
-        entries.append(UInt32(Swift.min(link.line, Int(UInt32.max >> 4))) << 4 | UInt32(link.kind.code))
+        entries.append(UInt32(clamping: Swift.min(link.line, Int(UInt32.max >> 4))) << 4 | UInt32(link.kind.code))
     }
 
     /// The same links, however they are stored.

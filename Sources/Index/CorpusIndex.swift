@@ -99,6 +99,7 @@ public struct CorpusIndex: Sendable {
             var reader = ByteReader(buffer)
             do throws(ByteReader.Corrupt) {
                 try index.readHeader(&reader, configBytes: configBytes)
+                try reader.verifySectionToEnd()
                 let count = try reader.readCount()
                 var result: [String: (FileStamp, ExtractedFile)] = [:]
                 // Every record takes some bytes: a damaged count cannot ask for more room than that.

@@ -16,6 +16,7 @@ extension CorpusIndex {
             var reader = ByteReader(buffer)
             do throws(ByteReader.Corrupt) {
                 try index.readHeader(&reader, configBytes: configBytes)
+                try reader.verifySectionToEnd()
                 guard try index.readStamp(&reader) == (fingerprint, build) else { return nil }
                 let terms = try TermIndex(from: &reader, nodeCount: nodeCount)
                 try reader.endSection()

@@ -20,10 +20,12 @@ public enum LinkTarget: Sendable, Equatable {
 /// let resolver = LinkResolver(articles: corpus.articles, config: corpus.config)
 /// resolver.resolve("/settlement#dvp", from: "backoffice.md", kind: .inline)  // .article(…)
 /// ```
+///
+/// A path form is looked up by each of the resolver's `TargetLookup`s in turn, in the order the
+/// configuration gives them; the first that knows it names the article.
 public struct LinkResolver: Sendable {
     let config: CorpusConfig
-    private var byKey: [String: Int] = [:]
-    private var byPathOrAlias: [String: Int] = [:]
+    private let lookups: [any TargetLookup]
     private let base: String
     private let site: String?
 
@@ -39,18 +41,18 @@ public struct LinkResolver: Sendable {
         self.config = config
         self.base = TermKey.trimSlashes(config.base)
         self.site = config.site.flatMap { $0.isEmpty ? nil : $0 }
-        byKey.reserveCapacity(keys.count)
-        byPathOrAlias.reserveCapacity(pathKeys.count)
-        for (i, key) in keys.enumerated() where byKey[key] == nil {
-            byKey[key] = i
+        self.lookups = [
+            SlugKeyLookup(keys: keys),
+            PathOrAliasLookup(articles: articles, pathKeys: pathKeys, base: base),
+        ]
+    }
+
+    /// The article a path form's key names, by the first lookup that knows it.
+    @inline(__always) private func article(forKey key: String) -> Int? {
+        for lookup in lookups {
+            if let i = lookup.article(forKey: key) { return i }
         }
-        for (i, pathKey) in pathKeys.enumerated() {
-            if byPathOrAlias[pathKey] == nil { byPathOrAlias[pathKey] = i }
-            for alias in articles[i].aliases where alias.hasPrefix("/") {
-                let key = TermKey.normalize(stripBase(TermKey.trimSlashes(percentDecode(dropQueryAndFragment(alias)))))
-                if byPathOrAlias[key] == nil { byPathOrAlias[key] = i }
-            }
-        }
+        return nil
     }
 
     /// Resolves `target` written in the article at `path` (relative to the corpus root).
@@ -61,7 +63,7 @@ public struct LinkResolver: Sendable {
         // A bare `#fragment` or `?query` points into the article itself, wherever it lives.
         if decoded.isEmpty { return .none }
         if rootRelative {
-            decoded = stripBase(TermKey.trimSlashes(decoded))
+            decoded = stripBase(TermKey.trimSlashes(decoded), base: base)
         } else {
             let folder = path.split(separator: "/").dropLast().joined(separator: "/")
             decoded = folder.isEmpty ? decoded : folder + "/" + decoded
@@ -80,7 +82,7 @@ public struct LinkResolver: Sendable {
         var lastKey = ""
         for form in forms {
             lastKey = TermKey.normalize(form)
-            if let i = byKey[lastKey] ?? byPathOrAlias[lastKey] { return .article(i) }
+            if let i = article(forKey: lastKey) { return .article(i) }
         }
         return .wanted(key: lastKey, written: forms.last!)
     }
@@ -111,7 +113,7 @@ public struct LinkResolver: Sendable {
         let key = TermKey.trimSlashes(String(Substring(path)))
         guard !key.isEmpty else { return LinkTarget.none }
         if key.hasSuffix("/index") || key.hasSuffix("/_index") { return nil }
-        if let i = byKey[key] ?? byPathOrAlias[key] { return .article(i) }
+        if let i = article(forKey: key) { return .article(i) }
         return .wanted(key: key, written: key)
     }
 
@@ -137,61 +139,4 @@ public struct LinkResolver: Sendable {
         }
         return false
     }
-
-    private func stripBase(_ path: String) -> String {
-        guard !base.isEmpty else { return path }
-        if path == base { return "" }
-        if path.hasPrefix(base + "/") { return String(path.dropFirst(base.count + 1)) }
-        return path
-    }
-}
-
-/// The target without `?query` and `#fragment`.
-func dropQueryAndFragment(_ target: String) -> String {
-    if let cut = target.firstIndex(where: { $0 == "?" || $0 == "#" }) { return String(target[..<cut]) }
-    return target
-}
-
-/// `%XX` escapes decoded; a malformed escape stays as written, and so does the whole text when
-/// the decoded bytes are not UTF-8.
-func percentDecode(_ text: String) -> String {
-    guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
-    var bytes: [UInt8] = []
-    let source = Array(text.utf8)
-    var i = 0
-    while i < source.count {
-        if source[i] == UInt8(ascii: "%"), i + 2 < source.count, let high = hexValue(source[i + 1]), let low = hexValue(source[i + 2]) {
-            bytes.append(high << 4 | low)
-            i += 3
-        } else {
-            bytes.append(source[i])
-            i += 1
-        }
-    }
-    return String(validating: bytes, as: UTF8.self) ?? text
-}
-
-private func hexValue(_ c: UInt8) -> UInt8? {
-    switch c {
-    case 0x30...0x39: return c - 0x30
-    case 0x41...0x46: return c - 0x41 + 10
-    case 0x61...0x66: return c - 0x61 + 10
-    default: return nil
-    }
-}
-
-/// `a/./b/../c` → `a/c`, with `..` stopping at the root; leading and trailing `/` removed.
-func removeDotSegments(_ path: String) -> String {
-    if !path.contains(".") && !path.contains("//") { return TermKey.trimSlashes(path) }
-    var segments: [Substring] = []
-    let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-    for (index, part) in parts.enumerated() {
-        if part == "." || (part.isEmpty && index > 0 && index < parts.count - 1) { continue }
-        if part == ".." {
-            if !segments.isEmpty { segments.removeLast() }
-            continue
-        }
-        segments.append(part)
-    }
-    return TermKey.trimSlashes(segments.joined(separator: "/"))
 }

@@ -17,7 +17,8 @@ package struct FileReader: Sendable {
 
     /// The whole file at `path`.
     package func read(_ path: String) throws(Failure) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: a FIFO put in a file's place is refused below, never waited on.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw Failure(message: String(cString: strerror(errno))) }
         defer { close(fd) }
         var info = stat()

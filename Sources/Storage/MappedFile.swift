@@ -3,10 +3,11 @@ import TermgraphCore
 
 /// Files mapped read-only into memory, whose pages are read from disk only when touched.
 package enum MappedFile {
-    /// The regular file at `path` as a buffer, or nil when it is missing, not a regular file, or
-    /// cannot be mapped. Files that are only ever replaced by rename keep the version they had.
+    /// The regular file at `path` as a buffer, or nil when it is missing, a link, not a regular
+    /// file, or cannot be mapped. Files that are only ever replaced by rename keep the version they had.
     package static func map(_ path: String) -> ByteBuffer? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Never through a link, and never waiting on a FIFO: what is not a regular file is refused.
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()

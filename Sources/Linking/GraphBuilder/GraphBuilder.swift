@@ -1,0 +1,31 @@
+import TermgraphCorpus
+import TermgraphGraph
+
+/// Articles → graph, in steps: keys and duplicates (`ArticleKeys`), one node per article, links
+/// resolved on every core (`LinkResolution`), edges and stubs merged (`EdgeMerging`), the
+/// graph's arrays, then categories (`CategoryAssignment`).
+enum GraphBuilder {
+    static func build(_ corpus: Corpus) -> CorpusGraph {
+        let (articles, keys, pathKeys, duplicates) = ArticleKeys.of(corpus)
+        let resolver = LinkResolver(articles: articles, keys: keys, pathKeys: pathKeys, config: corpus.config)
+        var merging = EdgeMerging(nodes: nodes(articles, keys: keys, config: corpus.config), problems: corpus.problems + duplicates)
+        merging.add(LinkResolution.resolveAll(articles, resolver: resolver), of: articles)
+        var graph = KnowledgeGraph(nodes: merging.nodes, edges: merging.edges, anchors: merging.anchors.build(),
+                                   categoryNames: corpus.config.categories.map(\.name),
+                                   title: corpus.config.title, language: corpus.config.language)
+        CategoryAssignment.assign(&graph, config: corpus.config)
+        return CorpusGraph(graph: graph, config: corpus.config, linkCount: merging.links,
+                           externalLinkCount: merging.external, problems: merging.problems)
+    }
+
+    /// One node per article, with its front matter; categories by their declared name.
+    static func nodes(_ articles: [Article], keys: [String], config: CorpusConfig) -> [Node] {
+        let categoryIndex = Dictionary(config.categories.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        return zip(articles, keys).map { article, key in
+            Node(slug: article.slug, key: key, title: article.title, description: article.description,
+                 keywords: article.keywords, aliases: article.aliases,
+                 category: article.category.flatMap { categoryIndex[$0] },
+                 path: article.path, attributes: article.attributes.map(NodeAttribute.init))
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import TermgraphCore
+import TermgraphCorpus
+
+/// The resolution step: each article's links resolved and merged into its edges, on every core.
+enum LinkResolution {
+    /// The links of every article, resolved a slice of articles at a time on every core: the
+    /// slices in article order (their concatenation is one entry per article).
+    static func resolveAll(_ articles: [Article], resolver: LinkResolver) -> [[ResolvedLinks]] {
+        Parallel.map(Parallel.slices(articles.count, minimum: 256), chunk: 1) { range in
+            resolve(range, in: articles, resolver: resolver)
+        }
+    }
+
+    /// One article's links: edges to other articles merged by target in first-seen order, each
+    /// with the links that give its distinct anchor texts, and the links to wanted terms.
+    struct ResolvedLinks: Sendable {
+        var edges: [(target: Int32, weight: Int32)] = []
+        /// Edge `e`'s distinct anchor texts, in first-seen order, are those of the links
+        /// `anchorLinks[anchorStart[e] ..< anchorStart[e + 1]]`.
+        var anchorLinks: [Int32] = []
+        var anchorStart: [Int32] = [0]
+        /// Links to wanted terms, in order, with the key and form each resolved to.
+        var wanted: [(link: Int, key: String, written: String)] = []
+        var links = 0
+        var external = 0
+    }
+
+    /// Resolves the links of `articles[range]`. Plain `/slug` targets take the resolver's quick
+    /// path; others are often written the same way many times, so each spelling is resolved
+    /// once per chunk (a relative one once per folder).
+    static func resolve(_ range: Range<Int>, in articles: [Article], resolver: LinkResolver) -> [ResolvedLinks] {
+        var cache: [String: LinkTarget] = [:]
+        return range.map { source in
+            let article = articles[source]
+            let list = article.links
+            let folder = article.path.lastIndex(of: "/").map { String(article.path[..<$0]) } ?? ""
+            var result = ResolvedLinks()
+            var edgeOf: [Int32: Int] = [:]
+            var anchorsOf: [[Int]] = []
+            for i in list.indices {
+                let target = list.target(i), kind = list.kind(i)
+                let resolution: LinkTarget
+                if let simple = resolver.resolveSimple(target, kind: kind) {
+                    resolution = simple
+                } else {
+                    let cacheKey = kind == .wikilink ? "[[" + target : target.hasPrefix("/") ? target : folder + "\u{0}" + target
+                    if let known = cache[cacheKey] {
+                        resolution = known
+                    } else {
+                        resolution = resolver.resolve(target, from: article.path, kind: kind)
+                        cache[cacheKey] = resolution
+                    }
+                }
+                switch resolution {
+                case .external:
+                    result.external += 1
+                case .none:
+                    result.links += 1
+                case let .wanted(key, written):
+                    result.links += 1
+                    result.wanted.append((i, key, written))
+                case .article(let a):
+                    result.links += 1
+                    if a == source { continue }
+                    let text = list.anchorText(i)
+                    let e: Int
+                    if let known = edgeOf[Int32(a)] {
+                        e = known
+                        result.edges[e].weight += 1
+                    } else {
+                        e = result.edges.count
+                        edgeOf[Int32(a)] = e
+                        result.edges.append((Int32(a), 1))
+                        anchorsOf.append([])
+                    }
+                    if !text.isEmpty && !anchorsOf[e].contains(where: { sameText(list.anchorText($0), text) }) {
+                        anchorsOf[e].append(i)
+                    }
+                }
+            }
+            result.anchorLinks.reserveCapacity(anchorsOf.reduce(0) { $0 + $1.count })
+            result.anchorStart.reserveCapacity(anchorsOf.count + 1)
+            for links in anchorsOf {
+                result.anchorLinks += links.map { Int32($0) }
+                result.anchorStart.append(Int32(result.anchorLinks.count))
+            }
+            return result
+        }
+    }
+
+    /// Whether two anchor texts are the same text: equal bytes, or (only possible outside ASCII)
+    /// canonically equivalent, as Swift strings compare.
+    static func sameText(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
+        if a == b { return true }
+        if a.allSatisfy({ $0 < 0x80 }) && b.allSatisfy({ $0 < 0x80 }) { return false }
+        return String(decoding: a, as: UTF8.self) == String(decoding: b, as: UTF8.self)
+    }
+}
