@@ -71,38 +71,38 @@ public struct AnchorLists: RandomAccessCollection, Sendable {
 extension AnchorLists {
     /// Builds the encoded form edge by edge, straight from bytes: ten million edges never
     /// become ten million arrays of strings.
-    public struct Builder {
+    package struct Builder {
         private let storage = GrowingBytes()
         private var writer: ByteWriter
         private var offsets: [Int32] = [0]
 
-        public init() {
+        package init() {
             writer = ByteWriter(streamingTo: storage.append)
         }
 
         /// Starts the next edge's list, of `count` anchor texts.
-        public mutating func startList(count: Int) {
+        package mutating func startList(count: Int) {
             writer.write(count)
         }
 
         /// One anchor text of the list being written, as UTF-8.
-        public mutating func addText(_ text: ArraySlice<UInt8>) {
+        package mutating func addText(_ text: ArraySlice<UInt8>) {
             writer.write(text.count)
             writer.append(contentsOf: text)
         }
 
-        public mutating func endList() {
+        package mutating func endList() {
             offsets.append(Int32(writer.count))
         }
 
         /// The next edge's anchor texts.
-        public mutating func append(_ texts: [String]) {
+        package mutating func append(_ texts: [String]) {
             writer.write(texts)
             endList()
         }
 
         /// The next edge's anchor texts: those of edge `e` of `lists`.
-        public mutating func append(_ lists: AnchorLists, _ e: Int) {
+        package mutating func append(_ lists: AnchorLists, _ e: Int) {
             switch lists.storage {
             case .lists(let texts):
                 append(texts[e])
@@ -112,7 +112,7 @@ extension AnchorLists {
             }
         }
 
-        public consuming func build() -> AnchorLists {
+        package consuming func build() -> AnchorLists {
             writer.finish()
             precondition(writer.failure == 0, "out of memory while building the anchor lists")
             return AnchorLists(encoded: storage.buffer(), base: 0, offsets: offsets)

@@ -28,7 +28,7 @@ public struct CorpusGraph: Sendable {
 
     /// The articles that become nodes: the first of each slug key in path order, and a
     /// problem for every later one.
-    public static func uniqueArticles(_ corpus: Corpus) -> (articles: [Article], duplicates: [Problem]) {
+    package static func uniqueArticles(_ corpus: Corpus) -> (articles: [Article], duplicates: [Problem]) {
         let unique = ArticleKeys.unique(corpus, keys: corpus.articles.map(\.key))
         return (unique.articles, unique.duplicates)
     }

@@ -90,7 +90,7 @@ public struct LinkResolver: Sendable {
     /// The common case without building a string on the way: a root-relative target (`/slug`,
     /// `/a/b#part`, or a wikilink) written in lower-case ASCII letters, digits, `-`, `_` and
     /// single `/`, resolved exactly as `resolve` would. Nil for anything else.
-    public func resolveSimple(_ target: String, kind: Link.Kind) -> LinkTarget? {
+    package func resolveSimple(_ target: String, kind: Link.Kind) -> LinkTarget? {
         guard base.isEmpty, site == nil else { return nil }
         var simple = true
         var end = 0
