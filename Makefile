@@ -7,7 +7,7 @@ SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE    := .build/release/termgraph
 DEBUG      := .build/debug/termgraph
 
-.PHONY: all deps build run test test-swift test-interop fuzz bench clean
+.PHONY: all deps build run test test-swift test-interop test-library fuzz bench clean
 
 all: build
 
@@ -34,8 +34,9 @@ run: build
 	  dot -Tsvg:cairo exports/graph.dot > exports/.graph.svg.tmp && mv exports/.graph.svg.tmp exports/graph.svg && echo "wrote exports/graph.svg"; \
 	fi; rm -f exports/.graph.dot.before
 
-## test: Swift unit tests, then the interoperability tests against NetworkX, igraph, Graphviz, xmllint, markdown-it-py
-test: deps test-swift test-interop
+## test: Swift unit tests, the interoperability tests against NetworkX, igraph, Graphviz, xmllint,
+## markdown-it-py, and the README's library example built as a new package would build it
+test: deps test-swift test-interop test-library
 
 # Tests keep termgraph's on-disk index out of the user's cache folder.
 TEST_ENV := XDG_CACHE_HOME=$(CURDIR)/.build/test-cache
@@ -46,6 +47,9 @@ test-swift:
 
 test-interop:
 	$(TEST_ENV) TERMGRAPH_BIN=$(CURDIR)/$(DEBUG) $(PYTHON) -m pytest -q Tests/interop
+
+test-library:
+	Tests/readme_example.sh
 
 ## fuzz: build the libFuzzer targets (front matter, link scanner), replay the committed seeds and
 ## fuzz each briefly; the fixed seed makes a CI run repeatable (see Fuzz/README.md for long runs)

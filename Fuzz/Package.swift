@@ -20,7 +20,7 @@ let fuzzerSwiftSettings: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
 let package = Package(
     name: "TermgraphFuzz",
     dependencies: [
-        // The root package, by path; its library product is TermgraphKit (Corpus, Graph, Export).
+        // The root package, by path; its library product is the umbrella module TermgraphKit.
         .package(name: "termgraph", path: ".."),
         // The same Yams the root package uses (its pin wins), for the strict comparison only.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),

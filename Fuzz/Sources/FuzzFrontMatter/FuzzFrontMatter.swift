@@ -1,4 +1,4 @@
-import Corpus
+import TermgraphKit
 import Yams
 #if canImport(Glibc)
 import Glibc
@@ -6,7 +6,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Front matter two ways: as the YAML block of a whole article read by `ArticleReader` (the bytes
+/// Front matter two ways: as the YAML block of a whole article read by `MarkdownFormat` (the bytes
 /// `---\n` + input + `\n---\n`), and, when the input is UTF-8, handed to `FrontMatter.parse`
 /// directly. Checks what must hold for any input and traps (`fatalError`) when it does not.
 ///
@@ -57,7 +57,7 @@ private func readArticle(_ input: [UInt8]) {
     // The file's last line is the closing `---`; nothing may point past it.
     let lastLine = 2 + lineBreaks(in: input) + 1
     do {
-        let article = try ArticleReader().read(file, path: "fuzz.md")
+        let article = try MarkdownFormat().read(file, path: "fuzz.md")
         if input.contains(0) { fatalError("an article with a NUL byte was read: \(article)") }
         for link in article.links where !(3...lastLine).contains(link.line) {
             // Line 1 is `---`, the front matter closes on line 2 at the earliest.

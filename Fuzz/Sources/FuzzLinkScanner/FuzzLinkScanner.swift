@@ -1,4 +1,4 @@
-import Corpus
+import TermgraphKit
 
 /// The invariants every scan must keep, whatever the bytes. A broken one is a bug in the scanner:
 /// `fatalError` turns it into a crash that libFuzzer saves as `crash-…`.
