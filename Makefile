@@ -1,24 +1,38 @@
 # termgraph — build, run on the embedded corpus, test, benchmark.
 SWIFT      ?= swift
 PYTHON     ?= python3
-APT_PKGS   := libxml2-dev graphviz libxml2-utils fonts-noto-core
-PIP_PKGS   := networkx igraph markdown-it-py pytest
+# What building and `make run` need; the tests need TEST_APT_PKGS and the Python packages too,
+# which go into a virtual environment of the project's own (.venv), never the user's Python.
+APT_PKGS      := libxml2-dev graphviz fonts-noto-core
+TEST_APT_PKGS := libxml2-utils python3-venv
+PIP_PKGS      := networkx igraph markdown-it-py pytest hypothesis pyyaml
+VENV          := .venv
+VENV_PYTHON   := $(VENV)/bin/python
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE    := .build/release/termgraph
 DEBUG      := .build/debug/termgraph
 
-.PHONY: all deps build run test test-swift test-interop test-library fuzz bench clean
+.PHONY: all deps test-deps build run test test-swift test-interop test-library fuzz bench clean
 
 all: build
 
-## deps: install the system and Python packages the build and the tests need (only what is missing)
-deps:
-	@missing=""; for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+# Installs the Debian packages named in $(1) that are missing.
+apt_install = missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	fi
-	@$(PYTHON) -c "import networkx, igraph, markdown_it, pytest" 2>/dev/null || $(PYTHON) -m pip install -q $(PIP_PKGS)
+
+## deps: install the system packages the build and `make run` need (only what is missing)
+deps:
+	@$(call apt_install,$(APT_PKGS))
+
+## test-deps: also what the tests need: xmllint, and the Python packages in .venv
+test-deps: deps
+	@$(call apt_install,$(TEST_APT_PKGS))
+	@[ -x $(VENV_PYTHON) ] || $(PYTHON) -m venv $(VENV)
+	@$(VENV_PYTHON) -c "import networkx, igraph, markdown_it, pytest, hypothesis, yaml" 2>/dev/null \
+	  || $(VENV_PYTHON) -m pip install -q --disable-pip-version-check $(PIP_PKGS)
 
 build: deps
 	$(SWIFT) build -c release --product termgraph
@@ -36,7 +50,7 @@ run: build
 
 ## test: Swift unit tests, the interoperability tests against NetworkX, igraph, Graphviz, xmllint,
 ## markdown-it-py, and the README's library example built as a new package would build it
-test: deps test-swift test-interop test-library
+test: test-deps test-swift test-interop test-library
 
 # Tests keep termgraph's on-disk index out of the user's cache folder.
 TEST_ENV := XDG_CACHE_HOME=$(CURDIR)/.build/test-cache
@@ -46,7 +60,7 @@ test-swift:
 	$(TEST_ENV) $(SWIFT) test
 
 test-interop:
-	$(TEST_ENV) TERMGRAPH_BIN=$(CURDIR)/$(DEBUG) $(PYTHON) -m pytest -q Tests/interop
+	$(TEST_ENV) TERMGRAPH_BIN=$(CURDIR)/$(DEBUG) $(VENV_PYTHON) -m pytest -q Tests/interop
 
 test-library:
 	Tests/readme_example.sh
@@ -58,13 +72,12 @@ FUZZ_RUNS    ?= 30000
 fuzz:
 	Fuzz/run.sh $(FUZZ_SECONDS) --parallel -- -seed=1 -runs=$(FUZZ_RUNS)
 
-bench: build
+bench: build test-deps
 	@[ -x /usr/bin/time ] || { echo "installing: time"; $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq time >/dev/null; }
-	@$(PYTHON) -c "import networkx, igraph, markdown_it, yaml" 2>/dev/null || $(PYTHON) -m pip install -q networkx igraph markdown-it-py pyyaml
 	@sizes="$(SIZES)"; [ -n "$$sizes" ] || sizes="10000 100000"; \
 	full=""; [ -z "$(BENCH_FULL)" ] || [ "$(BENCH_FULL)" = 0 ] || full="--full"; \
 	start=$$(date +%s); \
-	$(PYTHON) bench/run.py --sizes "$$sizes" $$full $(BENCH_ARGS); rc=$$?; \
+	$(VENV_PYTHON) bench/run.py --sizes "$$sizes" $$full $(BENCH_ARGS); rc=$$?; \
 	echo "make bench: $$(( $$(date +%s) - start )) s for bench/run.py"; exit $$rc
 
 clean:

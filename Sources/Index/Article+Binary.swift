@@ -12,18 +12,7 @@ extension Article {
         writer.write(keywords)
         writer.write(aliases)
         writer.write(category)
-        writer.write(attributes.count)
-        for attribute in attributes {
-            writer.write(attribute.name)
-            switch attribute.value {
-            case .text(let text):
-                writer.write(false)
-                writer.write(text)
-            case .list(let items):
-                writer.write(true)
-                writer.write(items)
-            }
-        }
+        writer.write(namedValues: attributes)
         writer.write(links.count)
         // Straight from the packed bytes: the same encoding as writing each link's strings.
         for i in links.indices {
@@ -43,11 +32,7 @@ extension Article {
         let title = try reader.readString(), description = try reader.readOptionalString()
         let keywords = try reader.readStrings(), aliases = try reader.readStrings()
         let category = try reader.readOptionalString()
-        var attributes: [ArticleAttribute] = []
-        for _ in 0..<(try reader.readCount()) {
-            let name = try reader.readString()
-            attributes.append(ArticleAttribute(name: name, value: try reader.readBool() ? .list(try reader.readStrings()) : .text(try reader.readString())))
-        }
+        let attributes: [ArticleAttribute] = try reader.readNamedValues()
         let count = try reader.readCount()
         var links: [Link] = []
         for _ in 0..<count {
@@ -106,5 +91,25 @@ extension ExtractedFile {
             self = .articles(articles)
         default: throw ByteReader.Corrupt()
         }
+    }
+}
+
+extension ArticleAttribute: NamedValue {
+    package var text: String? {
+        if case .text(let text) = value { return text }
+        return nil
+    }
+
+    package var list: [String] {
+        if case .list(let items) = value { return items }
+        return []
+    }
+
+    package init(name: String, text: String) {
+        self.init(name: name, value: .text(text))
+    }
+
+    package init(name: String, list: [String]) {
+        self.init(name: name, value: .list(list))
     }
 }

@@ -29,7 +29,7 @@ struct Termgraph: ParsableCommand {
             Foundation.exit(exit.rawValue)
         } catch {
             if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Output.error(fullMessage(for: error))
                 Foundation.exit(2)
             }
             exit(withError: error)

@@ -12,7 +12,7 @@ extension Node {
         writer.write(categoryInferred)
         writer.write(isStub)
         writer.write(path)
-        NodeAttribute.encode(attributes, to: &writer)
+        writer.write(namedValues: attributes)
     }
 
     package init(from reader: inout ByteReader) throws(ByteReader.Corrupt) {
@@ -22,7 +22,7 @@ extension Node {
         let category = try reader.readInt()
         let inferred = try reader.readBool(), stub = try reader.readBool()
         let path = try reader.readOptionalString()
-        let attributes = try NodeAttribute.decodeList(from: &reader)
+        let attributes: [NodeAttribute] = try reader.readNamedValues()
         self.init(slug: slug, key: key, title: title, description: description, keywords: keywords, aliases: aliases,
                   category: category >= 0 ? category : nil, categoryInferred: inferred, isStub: stub,
                   path: path, attributes: attributes)

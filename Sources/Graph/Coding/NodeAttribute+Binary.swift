@@ -1,28 +1,21 @@
 import TermgraphCore
 
-extension NodeAttribute {
-    /// Appends a list of attributes: name, then text or list of texts.
-    package static func encode(_ attributes: [NodeAttribute], to writer: inout ByteWriter) {
-        writer.write(attributes.count)
-        for attribute in attributes {
-            writer.write(attribute.name)
-            switch attribute.value {
-            case .text(let text):
-                writer.write(false)
-                writer.write(text)
-            case .list(let items):
-                writer.write(true)
-                writer.write(items)
-            }
-        }
+extension NodeAttribute: NamedValue {
+    package var text: String? {
+        if case .text(let text) = value { return text }
+        return nil
     }
 
-    package static func decodeList(from reader: inout ByteReader) throws(ByteReader.Corrupt) -> [NodeAttribute] {
-        var attributes: [NodeAttribute] = []
-        for _ in 0..<(try reader.readCount()) {
-            let name = try reader.readString()
-            attributes.append(NodeAttribute(name: name, value: try reader.readBool() ? .list(try reader.readStrings()) : .text(try reader.readString())))
-        }
-        return attributes
+    package var list: [String] {
+        if case .list(let items) = value { return items }
+        return []
+    }
+
+    package init(name: String, text: String) {
+        self.init(name: name, value: .text(text))
+    }
+
+    package init(name: String, list: [String]) {
+        self.init(name: name, value: .list(list))
     }
 }

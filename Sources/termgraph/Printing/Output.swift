@@ -3,15 +3,38 @@ import Foundation
 /// Printing for the commands: JSON with sorted keys, aligned text columns, diagnostics on stderr.
 enum Output {
     static func error(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        write(line + "\n", to: STDERR_FILENO)
     }
 
     static func json<T: Encodable>(_ value: T) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
-        let data = try encoder.encode(value)
-        FileHandle.standardOutput.write(data)
-        FileHandle.standardOutput.write(Data("\n".utf8))
+        var data = try encoder.encode(value)
+        data.append(0x0A)
+        data.withUnsafeBytes { write($0, to: STDOUT_FILENO) }
+    }
+
+    /// Writes all of `text`. Standard output that is closed or full ends the command with a
+    /// message and exit code 2; a reader that went away (`| head`) ends it through SIGPIPE, as
+    /// for any command line tool. Standard error that cannot be written is given up on.
+    static func write(_ text: String, to fd: Int32) {
+        var text = text
+        text.withUTF8 { write(UnsafeRawBufferPointer($0), to: fd) }
+    }
+
+    private static func write(_ bytes: UnsafeRawBufferPointer, to fd: Int32) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                guard fd == STDOUT_FILENO else { return }
+                let reason = String(cString: strerror(errno))
+                write("termgraph: cannot write the answer to standard output: \(reason)\n", to: STDERR_FILENO)
+                exit(2)
+            }
+            offset += written
+        }
     }
 
     /// Rows of columns, each column padded to its widest cell. The title goes last on each row so
@@ -29,11 +52,11 @@ enum Output {
             }
             text += line.trimmingTrailingSpaces + "\n"
         }
-        FileHandle.standardOutput.write(Data(text.utf8))
+        write(text, to: STDOUT_FILENO)
     }
 
     static func line(_ text: String = "") {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        write(text + "\n", to: STDOUT_FILENO)
     }
 }
 

@@ -26,7 +26,7 @@ final class ProgressBar: Sendable {
             let filled = percent * width / 100
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
             let line = done >= total ? "\r\u{1B}[K" : "\rreading articles \(bar) \(percent)% (\(done) of \(total))"
-            FileHandle.standardError.write(Data(line.utf8))
+            Output.write(line, to: STDERR_FILENO)
         }
     }
 }
