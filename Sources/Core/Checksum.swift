@@ -8,12 +8,18 @@
 /// sum.value
 /// ```
 package struct Checksum: Sendable, Equatable {
-    private var state: UInt64 = 0x243f_6a88_85a3_08d3
+    /// Two lanes, fed alternate words, so that two multiplications are in flight at once.
+    private var lanes: (UInt64, UInt64) = (0x243f_6a88_85a3_08d3, 0x1319_8a2e_0370_7344)
+    private var words = 0
     private var pending: UInt64 = 0
     private var pendingCount = 0
     private var length = 0
 
     package init() {}
+
+    package static func == (a: Checksum, b: Checksum) -> Bool {
+        a.lanes == b.lanes && (a.words, a.pending, a.pendingCount, a.length) == (b.words, b.pending, b.pendingCount, b.length)
+    }
 
     /// The checksum of `bytes` alone.
     package static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
@@ -33,11 +39,23 @@ package struct Checksum: Sendable, Equatable {
             i += 1
         }
         if pendingCount == 8 {
-            mix(pending)
+            take(pending)
             (pending, pendingCount) = (0, 0)
         }
-        while i + 8 <= n {
-            mix(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+        if words & 1 == 1 && i + 8 <= n {
+            take(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+            i += 8
+        }
+        var (a, b) = lanes
+        while i + 16 <= n {
+            a = Self.mix(a, UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+            b = Self.mix(b, UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)))
+            i += 16
+            words += 2
+        }
+        lanes = (a, b)
+        if i + 8 <= n {
+            take(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
             i += 8
         }
         while i < n {
@@ -47,14 +65,20 @@ package struct Checksum: Sendable, Equatable {
         }
     }
 
-    @inline(__always) private mutating func mix(_ word: UInt64) {
-        state = (state ^ word) &* 0x9e37_79b9_7f4a_7c15
-        state ^= state >> 32
+    /// One word into the lane whose turn it is.
+    private mutating func take(_ word: UInt64) {
+        if words & 1 == 0 { lanes.0 = Self.mix(lanes.0, word) } else { lanes.1 = Self.mix(lanes.1, word) }
+        words += 1
+    }
+
+    @inline(__always) private static func mix(_ state: UInt64, _ word: UInt64) -> UInt64 {
+        let z = (state ^ word) &* 0x9e37_79b9_7f4a_7c15
+        return z ^ (z >> 32)
     }
 
     /// The checksum of everything fed so far.
     package var value: UInt64 {
-        var z = state ^ pending ^ (UInt64(length) &* 0xff51_afd7_ed55_8ccd)
+        var z = Self.mix(lanes.0, lanes.1 &* 0xc2b2_ae3d_27d4_eb4f) ^ pending ^ (UInt64(length) &* 0xff51_afd7_ed55_8ccd)
         z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
         z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
         return z ^ (z >> 31)

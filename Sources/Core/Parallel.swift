@@ -43,3 +43,26 @@ struct UnsafeSendable<T>: @unchecked Sendable {
     @usableFromInline let value: T
     @usableFromInline init(_ value: T) { self.value = value }
 }
+
+/// One slot per item for work spread by `Parallel.map`: each worker writes only the slots of
+/// its own items, so a second result per item needs no array of pairs to be split afterwards.
+package final class ParallelSlots<T>: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<T>
+
+    package init(count: Int, initial: T) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: initial)
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    package subscript(i: Int) -> T {
+        get { slots[i] }
+        set { slots[i] = newValue }
+    }
+
+    package var values: [T] { Array(slots) }
+}

@@ -61,11 +61,21 @@ public struct CorpusReader: Sendable {
         package var files: [FoundFile]
         /// Problems of the configuration and of the walk, which come first in every corpus.
         package var problems: [Problem]
+        /// The start of the second in which the walk began, in nanoseconds: a file modified or
+        /// changed since then may change again within a timestamp's resolution without its stamp
+        /// showing it (git's "racy" files), so its stamp alone never vouches for its content.
+        package var racyFrom: Int
+
+        package func isRacy(_ stamp: FileStamp) -> Bool {
+            stamp.modified >= racyFrom || stamp.changed >= racyFrom
+        }
     }
 
     /// The article files of `root`, whose `termgraph.yml` has been read.
     package func scan(_ root: URL, configuration: Configuration) -> Scan {
         var (config, configBytes, problems) = configuration
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
         let listing = Self.walker(root: root, config: config).list()
         for issue in listing.issues {
             let message = switch issue.kind {
@@ -75,7 +85,8 @@ public struct CorpusReader: Sendable {
             }
             problems.append(Problem(file: issue.path, kind: .unreadable, message: message))
         }
-        return Scan(root: root, config: config, configBytes: configBytes, files: listing.files, problems: problems)
+        return Scan(root: root, config: config, configBytes: configBytes, files: listing.files, problems: problems,
+                    racyFrom: Int(now.tv_sec) &* 1_000_000_000)
     }
 
     /// The corpus's `termgraph.yml`: what it says, its bytes, and its problems.
@@ -106,13 +117,20 @@ public struct CorpusReader: Sendable {
         return (config, configBytes, problems)
     }
 
+    /// What extracting the files of a scan gave: the corpus, each file's record in scan order,
+    /// and for each racy file read (see `Scan.racyFrom`) the checksum of the bytes it was read
+    /// as (nil when it could not be read), by which a later look can tell whether it changed.
+    package typealias Extraction = (corpus: Corpus, records: [ExtractedFile], racy: [(path: String, checksum: UInt64?)])
+
     /// Reads and parses, on every core, every file of the scan; `reusing` may give a file's
     /// extraction from an earlier read (its stamp unchanged) instead.
-    package func extract(_ scan: Scan, reusing earlier: @Sendable (_ path: String, _ stamp: FileStamp) -> ExtractedFile?)
-        -> (corpus: Corpus, records: [ExtractedFile]) {
+    package func extract(_ scan: Scan, reusing earlier: @Sendable (_ path: String, _ stamp: FileStamp) -> ExtractedFile?) -> Extraction {
         let formats = Self.formats(for: scan.config)
         let root = scan.root.path
-        let results = Parallel.map(scan.files, progress: progress) { file -> ExtractedFile in
+        let files = scan.files
+        let checksums = ParallelSlots<UInt64?>(count: files.count, initial: nil)
+        let results = Parallel.map(Array(files.indices), progress: progress) { i -> ExtractedFile in
+            let file = files[i]
             if let record = earlier(file.path, file.stamp) { return record }
             let lower = file.path.lowercased()
             guard let format = formats.first(where: { $0.extensions.contains(where: lower.hasSuffix) }) else { return .notAnArticle }
@@ -122,6 +140,7 @@ public struct CorpusReader: Sendable {
             } catch {
                 return .problem(Problem(file: file.path, kind: .unreadable, message: "\(error)"))
             }
+            if scan.isRacy(file.stamp) { checksums[i] = bytes.withUnsafeBytes(Checksum.of) }
             do throws(Problem) {
                 let articles = try format.articles(in: bytes, path: file.path)
                 switch articles.count {
@@ -131,6 +150,16 @@ public struct CorpusReader: Sendable {
                 }
             } catch {
                 return .problem(error)
+            }
+        }
+        var racy: [(path: String, checksum: UInt64?)] = []
+        for (i, record) in results.enumerated() {
+            if let checksum = checksums[i] {
+                racy.append((files[i].path, checksum))
+            } else if case .problem(let problem) = record, problem.kind == .unreadable {
+                // A read that failed (too many open files, a folder briefly gone) may succeed next
+                // time: the file counts as changed until it is read.
+                racy.append((files[i].path, nil))
             }
         }
         var articles: [Article] = []
@@ -144,6 +173,6 @@ public struct CorpusReader: Sendable {
             case .problem(let problem): problems.append(problem)
             }
         }
-        return (Corpus(root: scan.root, config: scan.config, articles: articles, problems: problems), results)
+        return (Corpus(root: scan.root, config: scan.config, articles: articles, problems: problems), results, racy)
     }
 }

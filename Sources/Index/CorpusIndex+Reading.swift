@@ -16,8 +16,8 @@ extension CorpusIndex {
         let cached = load(expecting: scan.configBytes)
         let extracted = reader.extract(scan, reusing: Self.reuse(cached.records))
         if !cached.recordsMatch(scan.files) {
-            saveRecords(files: scan.files, records: extracted.records, configBytes: scan.configBytes)
-            saveGraph(nil, files: scan.files, configBytes: scan.configBytes)
+            saveRecords(scan: scan, records: extracted.records)
+            saveGraph(nil, scan: scan)
         }
         return extracted.corpus
     }
@@ -32,6 +32,7 @@ extension CorpusIndex {
         let configuration = try reader.readConfiguration(root)
         let cached = load(expecting: configuration.bytes)
         if trusting, let stored = cached.fingerprint, CorpusReader.walker(root: root, config: configuration.config).fingerprint() == stored,
+           Self.unchanged(cached.racyFiles, in: root, config: configuration.config),
            let (graph, terms) = cached.graph(config: configuration.config, scanProblems: configuration.problems) {
             return (graph, terms)
         }
@@ -41,12 +42,23 @@ extension CorpusIndex {
         // The two index files are written side by side.
         let terms = Parallel.map([true, false], chunk: 1) { isGraph -> TermStore? in
             guard isGraph else {
-                saveRecords(files: scan.files, records: extracted.records, configBytes: scan.configBytes)
+                saveRecords(scan: scan, records: extracted.records)
                 return nil
             }
-            return saveGraph((graph, scan.problems.count), files: scan.files, configBytes: scan.configBytes)
+            return saveGraph((graph, scan.problems.count), scan: scan, racy: extracted.racy.map { RacyFile(path: $0.path, checksum: $0.checksum) })
         }[0]
         return (graph, terms)
+    }
+
+    /// Whether every racy file still holds the bytes the stored graph was built from: read again
+    /// and compared by checksum (git's rule for racy files), since its stamp cannot tell.
+    static func unchanged(_ racy: [RacyFile], in root: URL, config: CorpusConfig) -> Bool {
+        let limit = CorpusReader.formats(for: config).map(\.maximumFileBytes).max() ?? 0
+        return racy.allSatisfy { file in
+            guard let checksum = file.checksum,
+                  let bytes = try? FileReader(limit: limit).read(root.path + "/" + file.path) else { return false }
+            return bytes.withUnsafeBytes(Checksum.of) == checksum
+        }
     }
 
     /// The reuse hook for the corpus reader: a file's stored record, when its stamp still matches.

@@ -58,16 +58,28 @@ public struct CorpusIndex: Sendable {
 
         /// graph.bin after its fingerprint; mapped only when a graph is asked for (`links`
         /// never needs it).
-        private lazy var graphSection: (reader: ByteReader, fingerprint: FolderFingerprint, build: UInt64)? = {
+        private lazy var graphSection: (reader: ByteReader, fingerprint: FolderFingerprint, build: UInt64, racy: [RacyFile])? = {
             guard let buffer = index.map(index.graphFile) else { return nil }
             var reader = ByteReader(buffer)
-            guard (try? index.readHeader(&reader, configBytes: configBytes)) != nil,
-                  let (fingerprint, build) = try? index.readStamp(&reader) else { return nil }
-            return (reader, fingerprint, build)
+            do throws(ByteReader.Corrupt) {
+                try index.readHeader(&reader, configBytes: configBytes)
+                let (fingerprint, build) = try index.readStamp(&reader)
+                var racy: [RacyFile] = []
+                for _ in 0..<(try reader.readCount(max: reader.remaining)) {
+                    let path = try reader.readString()
+                    racy.append(RacyFile(path: path, checksum: try reader.readBool() ? try reader.readWord() : nil))
+                }
+                return (reader, fingerprint, build, racy)
+            } catch {
+                return nil
+            }
         }()
 
         /// The fingerprint of the files the stored graph was built from.
         var fingerprint: FolderFingerprint? { graphSection?.fingerprint }
+
+        /// The files whose stamps could not vouch for their content when the graph was built.
+        var racyFiles: [RacyFile] { graphSection?.racy ?? [] }
 
         /// Whether every file has a record under its current stamp, and no record is left over.
         func recordsMatch(_ files: [FoundFile]) -> Bool {
@@ -93,13 +105,16 @@ public struct CorpusIndex: Sendable {
             }
         }
 
-        /// The extracted file records by path, for reading only what changed.
+        /// The extracted file records by path, for reading only what changed. A record whose
+        /// stamp was racy when it was stored, or of a read that failed, is left out: that file
+        /// is read again.
         lazy var records: [String: (FileStamp, ExtractedFile)] = {
             guard let buffer = index.map(index.articlesFile) else { return [:] }
             var reader = ByteReader(buffer)
             do throws(ByteReader.Corrupt) {
                 try index.readHeader(&reader, configBytes: configBytes)
                 try reader.verifySectionToEnd()
+                let racyFrom = try reader.readInt()
                 let count = try reader.readCount()
                 var result: [String: (FileStamp, ExtractedFile)] = [:]
                 // Every record takes some bytes: a damaged count cannot ask for more room than that.
@@ -108,6 +123,8 @@ public struct CorpusIndex: Sendable {
                     let path = try reader.readString()
                     let stamp = FileStamp(size: try reader.readInt(), modified: try reader.readInt(), changed: try reader.readInt(), inode: try reader.readInt())
                     let record = try ExtractedFile(from: &reader)
+                    if stamp.modified >= racyFrom || stamp.changed >= racyFrom { continue }
+                    if case .problem(let problem) = record, problem.kind == .unreadable { continue }
                     result[path] = (stamp, record)
                 }
                 try reader.endSection()
@@ -125,11 +142,12 @@ public struct CorpusIndex: Sendable {
 
     /// Writes every file's record under its stamp (`articles.bin`). The file is replaced
     /// atomically; a failure to write leaves the corpus answering from a fresh build.
-    func saveRecords(files: [FoundFile], records: [ExtractedFile], configBytes: [UInt8]?) {
+    func saveRecords(scan: CorpusReader.Scan, records: [ExtractedFile]) {
         write(articlesFile) { articles in
-            writeHeader(&articles, configBytes: configBytes)
-            articles.write(files.count)
-            for (file, record) in zip(files, records) {
+            writeHeader(&articles, configBytes: scan.configBytes)
+            articles.write(scan.racyFrom)
+            articles.write(scan.files.count)
+            for (file, record) in zip(scan.files, records) {
                 articles.write(file.path)
                 articles.write(file.stamp.size)
                 articles.write(file.stamp.modified)
@@ -143,7 +161,8 @@ public struct CorpusIndex: Sendable {
     /// Writes the graph built from `files` (`graph.bin`), or removes a stored one when there is
     /// none; returns where the graph's term tables go.
     @discardableResult
-    func saveGraph(_ graph: (CorpusGraph, scanProblems: Int)?, files: [FoundFile], configBytes: [UInt8]?) -> TermStore? {
+    func saveGraph(_ graph: (CorpusGraph, scanProblems: Int)?, scan: CorpusReader.Scan, racy: [RacyFile] = []) -> TermStore? {
+        let (files, configBytes) = (scan.files, scan.configBytes)
         guard let (built, scanProblems) = graph else {
             try? FileManager.default.removeItem(at: graphFile)
             return nil
@@ -153,6 +172,12 @@ public struct CorpusIndex: Sendable {
         write(graphFile) { writer in
             writeHeader(&writer, configBytes: configBytes)
             writeStamp(&writer, fingerprint: store.fingerprint, build: store.build)
+            writer.write(racy.count)
+            for file in racy {
+                writer.write(file.path)
+                writer.write(file.checksum != nil)
+                if let checksum = file.checksum { writer.write(word: checksum) }
+            }
             writer.write(built.linkCount)
             writer.write(built.externalLinkCount)
             let problems = built.problems.dropFirst(scanProblems)
@@ -221,4 +246,12 @@ public struct CorpusIndex: Sendable {
     func map(_ url: URL) -> ByteBuffer? {
         MappedFile.map(url.path)
     }
+}
+
+/// A file whose stamp could not vouch for its content when the index was written: modified
+/// within the timestamp's resolution of the walk, or not readable then. The checksum is of the
+/// bytes the graph was built from (nil: it could not be read).
+struct RacyFile: Sendable {
+    var path: String
+    var checksum: UInt64?
 }

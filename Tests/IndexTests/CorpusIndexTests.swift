@@ -2,7 +2,7 @@ import Foundation
 import TermgraphCore
 import TermgraphCorpus
 import TermgraphGraph
-import TermgraphIndex
+@testable import TermgraphIndex
 import TermgraphLinking
 import TermgraphTerms
 import Testing
@@ -108,5 +108,51 @@ import TestSupport
         let second = try index.readCorpus(corpus.url, with: CorpusReader())
         #expect(second.articles == first.articles)
         #expect(first.articles.map(\.links.count) == [1, 0])
+    }
+
+    /// A file modified in the second the walk began (here: dated an hour ahead, as a file edited
+    /// under a clock a little fast would be) can change again without its size, modification
+    /// time or change time showing it on a file system with one-second timestamps. The stored
+    /// graph keeps the checksum of the bytes it was built from, and is trusted only while the
+    /// file still holds them.
+    @Test func aRacyFileIsComparedByContentBeforeTheStoredGraphIsTrusted() throws {
+        let corpus = try TemporaryCorpus(["a.md": "[b](/b)\n", "b.md": "# B\n", "c.md": "# C\n"])
+        defer { corpus.remove() }
+        let index = CorpusIndex(folder: corpus.url.appendingPathExtension("index"))
+        defer { try? FileManager.default.removeItem(at: index.folder) }
+        let a = corpus.url.appendingPathComponent("a.md")
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 3600)], ofItemAtPath: a.path)
+        // Into the next second, so that only a.md is racy when the index is written.
+        let now = Date().timeIntervalSince1970
+        Thread.sleep(forTimeInterval: now.rounded(.up) - now + 0.01)
+        _ = try index.readGraph(corpus.url, with: CorpusReader())
+
+        let cached = index.load(expecting: nil)
+        #expect(cached.racyFiles.map(\.path) == ["a.md"])
+        #expect(cached.racyFiles.first?.checksum == Array("[b](/b)\n".utf8).withUnsafeBytes(Checksum.of))
+        #expect(CorpusIndex.unchanged(cached.racyFiles, in: corpus.url, config: CorpusConfig()))
+        #expect(cached.records["a.md"] == nil, "a racy file's record is never reused")
+        #expect(cached.records["b.md"] != nil)
+        try corpus.write("a.md", "[c](/c)\n")
+        #expect(!CorpusIndex.unchanged(cached.racyFiles, in: corpus.url, config: CorpusConfig()))
+    }
+
+    /// A file that could not be read (here: larger than an article may be) counts as changed at
+    /// every look: a failure that passes (too many open files, a folder briefly away) is never
+    /// stored as the file's content.
+    @Test func aFileThatCouldNotBeReadIsNeverTakenAsRead() throws {
+        let corpus = try TemporaryCorpus(["a.md": "[b](/b)\n", "b.md": "# B\n"])
+        defer { corpus.remove() }
+        let index = CorpusIndex(folder: corpus.url.appendingPathExtension("index"))
+        defer { try? FileManager.default.removeItem(at: index.folder) }
+        let big = corpus.url.appendingPathComponent("big.md")
+        #expect(FileManager.default.createFile(atPath: big.path, contents: nil))
+        #expect(truncate(big.path, 65 << 20) == 0)
+        let built = try index.readGraph(corpus.url, with: CorpusReader())
+        #expect(built.graph.problems.map(\.file) == ["big.md"])
+        let cached = index.load(expecting: nil)
+        #expect(cached.racyFiles.contains { $0.path == "big.md" && $0.checksum == nil })
+        #expect(cached.records["big.md"] == nil)
+        #expect(!CorpusIndex.unchanged(cached.racyFiles, in: corpus.url, config: CorpusConfig()))
     }
 }
