@@ -21,6 +21,11 @@ public struct CorpusConfig: Sendable, Equatable {
     public var categoryKey: String = "office"
     /// Category name → hub article slug, in declaration order.
     public var categories: [(name: String, hub: String)] = []
+    /// The line of each category's entry in `termgraph.yml`, in declaration order.
+    package var categoryLines: [Int?] = []
+    /// Settings that were ignored because of their shape (each with its line); the rest of the
+    /// configuration holds.
+    package var warnings: [Problem] = []
 
     public static let fileName = "termgraph.yml"
 
@@ -53,8 +58,24 @@ public struct CorpusConfig: Sendable, Equatable {
             switch name {
             case "title": config.title = value.scalar?.string
             case "language": config.language = value.scalar?.string
-            case "base": config.base = value.scalar?.string ?? "/"
-            case "site": config.site = value.scalar?.string
+            case "base":
+                let base = value.scalar?.string ?? "/"
+                if base.contains("://") || base.contains("?") || base.contains("#") || base.contains(where: \.isWhitespace) {
+                    config.warnings.append(Problem(file: fileName, line: line, kind: .config,
+                                                   message: "base \"\(base)\" is not a path such as /docs/; it is ignored"))
+                } else {
+                    config.base = base
+                }
+            case "site":
+                let site = value.scalar?.string ?? ""
+                if site.isEmpty {
+                    config.site = nil
+                } else if Self.isAbsoluteURL(site) {
+                    config.site = site
+                } else {
+                    config.warnings.append(Problem(file: fileName, line: line, kind: .config,
+                                                   message: "site \"\(site)\" is not an absolute URL such as https://example.com/docs/; it is ignored"))
+                }
             case "category_key": config.categoryKey = value.scalar?.string ?? "office"
             case "categories":
                 guard let categories = value.mapping else {
@@ -65,11 +86,24 @@ public struct CorpusConfig: Sendable, Equatable {
                         throw Problem(file: fileName, line: category.mark?.line, kind: .config, message: "categories must map a category name to a hub slug")
                     }
                     config.categories.append((categoryName, hubSlug))
+                    config.categoryLines.append(category.mark?.line)
                 }
             default:
                 continue
             }
         }
         return config
+    }
+
+    /// `scheme://host…`: a scheme of letters, digits, `+`, `-` or `.` starting with a letter,
+    /// then `//` and a host that is not empty.
+    static func isAbsoluteURL(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(of: ":"), let first = text.first, first.isASCII, first.isLetter else { return false }
+        let scheme = text[..<colon]
+        guard scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) else { return false }
+        let rest = text[text.index(after: colon)...]
+        guard rest.hasPrefix("//") else { return false }
+        let host = rest.dropFirst(2).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        return !host.isEmpty && !host.contains(where: \.isWhitespace)
     }
 }

@@ -108,6 +108,7 @@ public struct CorpusReader: Sendable {
                     throw Problem(file: CorpusConfig.fileName, line: 1, kind: .config, message: "file is not valid UTF-8")
                 }
                 config = try CorpusConfig.parse(text)
+                problems += config.warnings
             } catch let problem as Problem {
                 problems.append(problem)
             } catch {

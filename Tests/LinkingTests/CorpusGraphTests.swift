@@ -79,4 +79,35 @@ import TestSupport
             try CorpusReader().read(URL(fileURLWithPath: "/nonexistent/termgraph/corpus"))
         }
     }
+
+    /// Settings of the wrong shape are ignored with a problem at their line, and the rest of the
+    /// configuration holds; hubs that are no article, only a wanted term, or another category's
+    /// hub already are problems at their category's line.
+    @Test func badSettingsAndHubsAreProblemsAtTheirLines() throws {
+        let corpus = try TemporaryCorpus([
+            "termgraph.yml": """
+                site: "h"
+                base: "https://example.com/"
+                categories:
+                  front: frontoffice
+                  middle: nosuch
+                  back: frontoffice
+                  other: wanted
+                """,
+            "frontoffice.md": "[h](hub) [w](/wanted)\n",
+            "hub.md": "# Hub\n",
+        ])
+        defer { corpus.remove() }
+        let built = try corpus.build()
+        #expect(built.problems.filter { $0.kind == .config }.map(\.description) == [
+            "termgraph.yml:1: config: site \"h\" is not an absolute URL such as https://example.com/docs/; it is ignored",
+            "termgraph.yml:2: config: base \"https://example.com/\" is not a path such as /docs/; it is ignored",
+            "termgraph.yml:5: config: the hub \"nosuch\" of category \"middle\" is not the slug of an article",
+            "termgraph.yml:6: config: the hub \"frontoffice\" of category \"back\" is already the hub of category \"front\"",
+            "termgraph.yml:7: config: the hub \"wanted\" of category \"other\" is only linked to: no article has that slug",
+        ])
+        // The relative link `hub` still resolves: neither the bad site nor the bad base was applied.
+        #expect(built.graph.successors(of: built.graph.index(ofKey: "frontoffice")!).map { built.graph.nodes[Int($0)].slug } == ["hub", "wanted"])
+        #expect(built.config.site == nil && built.config.base == "/")
+    }
 }

@@ -13,9 +13,9 @@ enum GraphBuilder {
         var graph = KnowledgeGraph(nodes: merging.nodes, edges: merging.edges, anchors: merging.anchors.build(),
                                    categoryNames: corpus.config.categories.map(\.name),
                                    title: corpus.config.title, language: corpus.config.language)
-        CategoryAssignment.assign(&graph, config: corpus.config)
+        let hubProblems = CategoryAssignment.assign(&graph, config: corpus.config)
         return CorpusGraph(graph: graph, config: corpus.config, linkCount: merging.links,
-                           externalLinkCount: merging.external, problems: merging.problems)
+                           externalLinkCount: merging.external, problems: merging.problems + hubProblems)
     }
 
     /// One node per article, with its front matter; categories by their declared name.
