@@ -82,6 +82,8 @@ public struct CorpusReader: Sendable {
             case .folderUnreadable(let failure): "cannot open folder: \(String(cString: strerror(failure)))"
             case .danglingLink: "symbolic link points nowhere"
             case .notRegular: "not a regular file; skipped"
+            case .unreadable(let failure): "cannot look at it: \(String(cString: strerror(failure)))"
+            case .nameNotUTF8: "the name is not valid UTF-8, so no path can name it; rename it"
             }
             problems.append(Problem(file: issue.path, kind: .unreadable, message: message))
         }

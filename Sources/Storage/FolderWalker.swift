@@ -37,6 +37,11 @@ package struct FolderWalker: Sendable {
             case danglingLink
             /// An accepted name that is a FIFO, a device or a socket: never opened.
             case notRegular
+            /// An entry that cannot be looked at (`stat` fails), with the `errno`.
+            case unreadable(Int32)
+            /// A folder, or a file with an accepted ending, whose name is not UTF-8: a path that
+            /// cannot be named. Its path shows each byte that is not UTF-8 as `\xNN`.
+            case nameNotUTF8
         }
 
         package var path: String
@@ -129,10 +134,18 @@ package struct FolderWalker: Sendable {
         while let entry = readdir(dir) {
             withUnsafeBytes(of: &entry.pointee.d_name) { raw in
                 let name = UnsafeRawBufferPointer(rebasing: raw[..<(raw.firstIndex(of: 0) ?? raw.count)])
-                guard let accepted = judge(name) else { return }
                 path.removeSubrange(prefix...)
                 path.append(contentsOf: name)
                 var type = entry.pointee.d_type
+                guard let accepted = judge(name) else {
+                    // Hidden names are skipped; a name that is not UTF-8 is reported when it
+                    // would have counted: a folder, or a file with an accepted ending.
+                    if name.first != UInt8(ascii: "."), String(validating: name, as: UTF8.self) == nil,
+                       type == UInt8(DT_DIR) || suffixes.contains(where: { endsWith(name, $0) }) {
+                        result.issues.append(Issue(path: Self.escaped(path), kind: .nameNotUTF8))
+                    }
+                    return
+                }
                 if type == UInt8(DT_DIR) {
                     result.folders.append(path)
                     return
@@ -140,7 +153,12 @@ package struct FolderWalker: Sendable {
                 guard accepted || type == UInt8(DT_UNKNOWN) else { return }
                 let cName = raw.baseAddress!.assumingMemoryBound(to: CChar.self)
                 var info = stat()
-                guard fstatat(dirfd(dir), cName, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return }
+                guard fstatat(dirfd(dir), cName, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
+                    // Gone since it was listed: nothing to report. Anything else (a folder that can
+                    // be listed but not entered) would lose the file without a word.
+                    if errno != ENOENT { result.issues.append(Issue(path: String(decoding: path, as: UTF8.self), kind: .unreadable(errno))) }
+                    return
+                }
                 type = UInt8(truncatingIfNeeded: (info.st_mode & S_IFMT) >> 12)
                 if type == UInt8(DT_DIR) {
                     result.folders.append(path)
@@ -184,11 +202,34 @@ package struct FolderWalker: Sendable {
         return extensions.contains { lower.hasSuffix($0) }
     }
 
+    /// A path as text, each byte that is not part of valid UTF-8 shown as `\xNN`.
+    static func escaped(_ path: [UInt8]) -> String {
+        var text = ""
+        var i = 0
+        while i < path.count {
+            // The character starting here (1 to 4 bytes), or one byte that starts none, escaped.
+            if let length = (1...min(4, path.count - i)).first(where: { String(validating: path[i..<(i + $0)], as: UTF8.self) != nil }) {
+                text += String(decoding: path[i..<(i + length)], as: UTF8.self)
+                i += length
+            } else {
+                text += "\\x" + String(path[i], radix: 16, uppercase: true).leftPadded(to: 2)
+                i += 1
+            }
+        }
+        return text
+    }
+
     /// Whether the ASCII `name` ends in `suffix` (lower-case), in any case.
     private func endsWith(_ name: UnsafeRawBufferPointer, _ suffix: [UInt8]) -> Bool {
         guard name.count >= suffix.count else { return false }
         let start = name.count - suffix.count
         for i in suffix.indices where lower(name[start + i]) != suffix[i] { return false }
         return true
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
     }
 }

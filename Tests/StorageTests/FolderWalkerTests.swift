@@ -41,4 +41,29 @@ import TestSupport
         #expect(walker.fingerprint() == nil, "a FIFO is never opened, and is reported")
         #expect(walker.list().issues == [FolderWalker.Issue(path: "pipe.md", kind: .notRegular)])
     }
+
+    /// A name that is not UTF-8 cannot be a path: a folder or a would-be article under such a
+    /// name is reported, with its bytes shown, rather than lost without a word.
+    @Test func namesThatAreNotUTF8AreReported() throws {
+        let corpus = try TemporaryCorpus(["a.md": "x"])
+        defer { corpus.remove() }
+        func create(_ name: [UInt8], folder: Bool) {
+            let path = Array(corpus.url.path.utf8) + [UInt8(ascii: "/")] + name + [0]
+            path.withUnsafeBufferPointer { raw in
+                raw.baseAddress!.withMemoryRebound(to: CChar.self, capacity: path.count) { cPath in
+                    if folder { _ = mkdir(cPath, 0o755) } else { _ = close(creat(cPath, 0o644)) }
+                }
+            }
+        }
+        create(Array("bad".utf8) + [0xFF] + Array(".md".utf8), folder: false)
+        create(Array("dir".utf8) + [0xFE, 0x41], folder: true)
+        create(Array("picture".utf8) + [0xFF] + Array(".png".utf8), folder: false)
+        let walker = FolderWalker(root: corpus.url.path, extensions: [".md"])
+        #expect(walker.list().issues == [
+            FolderWalker.Issue(path: "bad\\xFF.md", kind: .nameNotUTF8),
+            FolderWalker.Issue(path: "dir\\xFEA", kind: .nameNotUTF8),
+        ])
+        #expect(walker.list().files.map(\.path) == ["a.md"])
+        #expect(walker.fingerprint() == nil, "a problem only the listing describes")
+    }
 }

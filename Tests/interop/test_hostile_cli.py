@@ -2,7 +2,10 @@
 article exported."""
 import json
 import os
+import pwd
+import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import networkx as nx
@@ -75,3 +78,32 @@ def test_every_command_survives_a_hostile_corpus(tmp_path):
                  ["stats"], ["links"], ["path", "nonexistent", "good"]):
         run(*args, corpus=corpus)
     assert json.loads(run("path", "good", "good-two", "--json", corpus=corpus).stdout)["length"] == 1
+
+
+def test_a_folder_that_can_be_listed_but_not_entered_is_reported(tmp_path):
+    """A folder readable but not searchable (r--) lists its names, but its files cannot be looked
+    at: each is an `unreadable` problem, not a silent loss. Run as an ordinary user (root reads
+    everything), so as `nobody` when the tests run as root."""
+    top = Path(tempfile.mkdtemp(prefix="termgraph-locked-"))
+    try:
+        corpus = top / "corpus"
+        (corpus / "locked").mkdir(parents=True)
+        (corpus / "a.md").write_text("[b](/locked/b)\n", encoding="utf-8")
+        (corpus / "locked" / "b.md").write_text("# B\n", encoding="utf-8")
+        os.chmod(top, 0o755)
+        os.chmod(corpus, 0o755)
+        os.chmod(corpus / "a.md", 0o644)
+        os.chmod(corpus / "locked", 0o644)
+        user = {}
+        if os.geteuid() == 0:
+            nobody = pwd.getpwnam("nobody")
+            user = {"user": nobody.pw_uid, "group": nobody.pw_gid}
+        result = subprocess.run([BIN, "check", "--json", "--no-cache", "--corpus", str(corpus)],
+                                capture_output=True, timeout=60, **user)
+        problems = json.loads(result.stdout)["problems"]
+        assert result.returncode == 1, result.stderr
+        assert [(p["file"], p["kind"], p["message"]) for p in problems if p["kind"] == "unreadable"] == [
+            ("locked/b.md", "unreadable", "cannot look at it: Permission denied")]
+    finally:
+        os.chmod(top / "corpus" / "locked", 0o755)
+        shutil.rmtree(top)
