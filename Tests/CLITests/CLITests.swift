@@ -76,6 +76,23 @@ func glossary() throws -> URL {
             """)
     }
 
+    /// Corpus text is shown, never obeyed: escape sequences, line breaks and bidi overrides in
+    /// a title or a link target appear escaped, so they cannot recolour the terminal, move the
+    /// cursor, or forge a `file:line` line.
+    @Test func controlCharactersFromTheCorpusAreShownEscaped() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data("---\ntitle: \"Evil \\e[31mred\\nfake.md:1: error\"\n---\n[x](/\u{202E}abc)\n".utf8)
+            .write(to: root.appendingPathComponent("a.md"))
+        let orphans = try Run(["orphans", "--corpus", root.path, "--no-cache"])
+        #expect(orphans.stdout == "1 orphan term:\n  a  Evil \\x1B[31mred\\nfake.md:1: error\n")
+        let check = try Run(["check", "--corpus", root.path, "--no-cache"])
+        #expect(check.stdout == "a.md:4: wanted-link: link to \"/\\u{202E}abc\" matches no article\n1 problem\n")
+        let links = try Run(["links", "--corpus", root.path, "--no-cache"])
+        #expect(links.stdout == "a.md:4: inline /\\u{202E}abc → wanted \\u{202E}abc\tx\n")
+    }
+
     @Test func noPathExitsOne() throws {
         let corpus = try glossary()
         defer { try? FileManager.default.removeItem(at: corpus) }

@@ -23,7 +23,7 @@ struct LinksCommand: ParsableCommand {
         for article in answer.articles {
             for link in article.links {
                 let destination = link.slug.map { "\(link.resolution) \($0)" } ?? link.resolution
-                Output.line("\(article.path):\(link.line): \(link.kind) \(link.target) → \(destination)\t\(link.text)")
+                Output.line(fields: ["\(article.path):\(link.line): \(link.kind) \(link.target) → \(destination)", link.text])
             }
         }
     }

@@ -8,12 +8,12 @@ extension Output {
             error(message)
         case let .ambiguousTerm(term, candidates):
             error("error: \"\(term)\" is ambiguous; it could be:")
-            for candidate in candidates { error("  \(candidate.slug)\t\(candidate.title)") }
+            for candidate in candidates { error(fields: ["  \(candidate.slug)", candidate.title]) }
         case let .unknownTerm(term, suggestions):
             error("error: no term \"\(term)\"")
             if !suggestions.isEmpty {
                 error("did you mean:")
-                for suggestion in suggestions { error("  \(suggestion.slug)\t\(suggestion.title)") }
+                for suggestion in suggestions { error(fields: ["  \(suggestion.slug)", suggestion.title]) }
             }
         case let .unknownCategory(name, known):
             let list = known.isEmpty ? "none declared in termgraph.yml" : known.joined(separator: ", ")

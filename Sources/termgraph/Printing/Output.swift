@@ -2,8 +2,14 @@ import Foundation
 
 /// Printing for the commands: JSON with sorted keys, aligned text columns, diagnostics on stderr.
 enum Output {
+    /// A line on stderr, control characters shown escaped.
     static func error(_ line: String) {
-        write(line + "\n", to: STDERR_FILENO)
+        write(line.escapingControls + "\n", to: STDERR_FILENO)
+    }
+
+    /// Fields on stderr separated by tabs, each with its control characters shown escaped.
+    static func error(fields: [String]) {
+        write(fields.map(\.escapingControls).joined(separator: "\t") + "\n", to: STDERR_FILENO)
     }
 
     static func json<T: Encodable>(_ value: T) throws {
@@ -42,6 +48,7 @@ enum Output {
     static func table(_ rows: [[String]], indent: String = "") {
         guard let columns = rows.map(\.count).max(), columns > 0 else { return }
         var widths = [Int](repeating: 0, count: columns)
+        let rows = rows.map { $0.map(\.escapingControls) }
         for row in rows { for (i, cell) in row.enumerated() where i < columns - 1 { widths[i] = max(widths[i], cell.count) } }
         var text = ""
         for row in rows {
@@ -55,8 +62,15 @@ enum Output {
         write(text, to: STDOUT_FILENO)
     }
 
+    /// A line of text, control characters shown escaped: nothing a corpus holds can move the
+    /// cursor, recolour the terminal, or start a line that looks like another `file:line`.
     static func line(_ text: String = "") {
-        write(text + "\n", to: STDOUT_FILENO)
+        write(text.escapingControls + "\n", to: STDOUT_FILENO)
+    }
+
+    /// Fields separated by tabs, each with its control characters shown escaped.
+    static func line(fields: [String]) {
+        write(fields.map(\.escapingControls).joined(separator: "\t") + "\n", to: STDOUT_FILENO)
     }
 }
 
@@ -65,5 +79,43 @@ extension String {
         var s = Substring(self)
         while s.last == " " { s = s.dropLast() }
         return String(s)
+    }
+}
+
+extension String {
+    /// The text with every control character, and every character that reorders the text
+    /// around it (bidi embeddings, overrides and isolates), shown as an escape: `\t`, `\n`,
+    /// `\r`, `\x1B`, `\u{202E}`. Text without them (nearly all) is returned as it is.
+    var escapingControls: String {
+        guard unicodeScalars.contains(where: Self.needsEscape) else { return self }
+        var out = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            guard Self.needsEscape(scalar) else {
+                out.append(scalar)
+                continue
+            }
+            let escape = switch scalar {
+            case "\t": "\\t"
+            case "\n": "\\n"
+            case "\r": "\\r"
+            case _ where scalar.value < 0x80: "\\x" + String(format2: scalar.value)
+            default: "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            }
+            out.append(contentsOf: escape.unicodeScalars)
+        }
+        return String(out)
+    }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    /// Two upper-case hexadecimal digits.
+    private init(format2 value: UInt32) {
+        let digits = String(value, radix: 16, uppercase: true)
+        self = digits.count < 2 ? "0" + digits : digits
     }
 }
