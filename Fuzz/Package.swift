@@ -42,5 +42,10 @@ let package = Package(
             dependencies: ["FuzzerDriver", .product(name: "TermgraphKit", package: "termgraph")],
             swiftSettings: fuzzerSwiftSettings
         ),
+        .executableTarget(
+            name: "FuzzIndex",
+            dependencies: ["FuzzerDriver", .product(name: "TermgraphKit", package: "termgraph")],
+            swiftSettings: fuzzerSwiftSettings
+        ),
     ]
 )

@@ -4,7 +4,7 @@
 #   Fuzz/run.sh [SECONDS] [--parallel] [--keep-going] [-- LIBFUZZER_ARGS...]
 #
 #   SECONDS       fuzzing time per target (default 60)
-#   --parallel    run both targets at once (one core each) instead of one after the other
+#   --parallel    run the targets at once (sharing the cores) instead of one after the other
 #   --keep-going  after a crash, timeout or OOM, start the target again on the same corpus until
 #                 its SECONDS are used up (libFuzzer itself stops at the first finding)
 #   -- ARGS       passed to libFuzzer as they are (e.g. -- -seed=1 -len_control=0)
@@ -12,7 +12,7 @@
 # Environment:
 #   FUZZ_CONFIG=release|debug   build configuration (default release: ~4x the executions per second
 #                               of debug; bounds and overflow checks are the same in both)
-#   FUZZ_TARGETS="FuzzFrontMatter FuzzLinkScanner"   which targets to run
+#   FUZZ_TARGETS="FuzzFrontMatter FuzzLinkScanner FuzzIndex"   which targets to run
 #   TERMGRAPH_FUZZ_STRICT=1     FuzzFrontMatter also compares FrontMatter.parse with Yams (README)
 #
 # Everything it writes goes to .build-fuzz/ (git-ignored): the build, the working corpus
@@ -26,7 +26,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 scratch="$root/.build-fuzz"
 config="${FUZZ_CONFIG:-release}"
-targets=(${FUZZ_TARGETS:-FuzzFrontMatter FuzzLinkScanner})
+targets=(${FUZZ_TARGETS:-FuzzFrontMatter FuzzLinkScanner FuzzIndex})
 
 seconds=60
 parallel=0
@@ -49,6 +49,7 @@ seed_dir() {
     case "$1" in
         FuzzFrontMatter) echo "$here/seeds/frontmatter" ;;
         FuzzLinkScanner) echo "$here/seeds/links" ;;
+        FuzzIndex) echo "$here/seeds/index" ;;
         *) echo "run.sh: no seeds for target '$1'" >&2; exit 2 ;;
     esac
 }

@@ -1,4 +1,4 @@
-import TermgraphKit
+import TermgraphCorpus
 import Yams
 #if canImport(Glibc)
 import Glibc
