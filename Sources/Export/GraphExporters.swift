@@ -49,14 +49,17 @@ public enum GraphExporters {
         let ids = ids ?? NodeIdentifiers(graph)
         return Parallel.map(targets, chunk: 1) { target -> (any Error)? in
             do {
+                let missingPages = MappedFile.missingPages
                 try AtomicFile.write(to: target.url) { fd in
                     var failure: Int32 = 0
                     target.format.write(graph, ids: ids, file: target.file) { piece in
                         failure = piece.withUnsafeBytes { AtomicFile.writeAll($0, to: fd) }
                         return failure == 0
                     }
-                    // A graph whose index records turned out damaged is never put in place.
-                    return failure != 0 ? failure : graph.isDamaged ? EIO : 0
+                    // A graph whose index records turned out damaged, or whose index file was cut
+                    // short under its mapping, is never put in place.
+                    let damaged = graph.isDamaged || MappedFile.missingPages != missingPages
+                    return failure != 0 ? failure : damaged ? EIO : 0
                 }
                 return nil
             } catch {

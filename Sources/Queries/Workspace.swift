@@ -3,6 +3,7 @@ import TermgraphCorpus
 import TermgraphGraph
 import TermgraphIndex
 import TermgraphLinking
+import TermgraphStorage
 import TermgraphTerms
 
 /// One corpus as every front end sees it: its folder, its on-disk index, and the graph and term
@@ -17,6 +18,9 @@ public final class Workspace {
     private let index: CorpusIndex?
     private let reader: CorpusReader
     private var loaded: CorpusIndex.IndexedGraph?
+    /// `MappedFile.missingPages` when the graph was loaded: more since then means a file it was
+    /// read from was truncated under it.
+    private var missingPagesAtLoad = 0
     private var termIndex: TermIndex?
     /// What a front end should tell the user about how answers were found (an index rebuilt).
     public private(set) var notices: [String] = []
@@ -37,6 +41,7 @@ public final class Workspace {
     public func graph() throws(QueryError) -> CorpusGraph {
         if let loaded { return loaded.graph }
         do {
+            missingPagesAtLoad = MappedFile.missingPages
             let graph: CorpusIndex.IndexedGraph = if let index { try index.readGraph(root, with: reader) } else { (CorpusGraph(try reader.read(root)), nil) }
             loaded = graph
             return graph.graph
@@ -49,13 +54,14 @@ public final class Workspace {
     /// the index is rebuilt from the corpus (and a notice says so), and the query must be
     /// asked again.
     package func repairIfDamaged() throws(QueryError) -> Bool {
-        guard let loaded, loaded.graph.graph.isDamaged, let index else { return false }
+        guard let loaded, loaded.graph.graph.isDamaged || MappedFile.missingPages != missingPagesAtLoad, let index else { return false }
         do {
             self.loaded = try index.readGraph(root, with: reader, trusting: false)
         } catch {
             throw .unreadableCorpus("\(error)")
         }
         termIndex = nil
+        missingPagesAtLoad = MappedFile.missingPages
         notices.append("note: the on-disk index in \(index.folder.path) was damaged; it has been rebuilt from the corpus")
         return true
     }

@@ -1,3 +1,4 @@
+import CMappingGuard
 import Glibc
 import TermgraphCore
 
@@ -15,8 +16,23 @@ package enum MappedFile {
         let size = Int(info.st_size)
         guard size > 0 else { return ByteBuffer([]) }
         guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else { return nil }
-        return ByteBuffer(owning: UnsafeRawBufferPointer(start: base, count: size)) { bytes in
+        let bytes = UnsafeRawBufferPointer(start: base, count: size)
+        // A file truncated under the mapping (rewritten in place by another program) would end
+        // the process with SIGBUS on the first missing page; guarded, that page reads as zeros,
+        // which fail the index's checksums, and `missingPages` says it happened.
+        guard termgraph_guard_mapping(base, size) == 0 else {
+            // More mappings than the guard can watch: this one is copied instead.
+            defer { munmap(base, size) }
+            return ByteBuffer(Array(bytes))
+        }
+        return ByteBuffer(owning: bytes) { bytes in
+            termgraph_unguard_mapping(bytes.baseAddress)
             munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count)
         }
     }
+
+    /// How many pages of mapped files have turned out missing (their file truncated under the
+    /// mapping) since the process started: whatever was read from a mapping while this grew
+    /// cannot be trusted.
+    package static var missingPages: Int { termgraph_missing_pages() }
 }
