@@ -602,7 +602,7 @@ def test_an_untouched_copy_of_the_index_is_used_as_it_is(setup, tmp_path):
     assert not rewritten, f"a good copy of the index was rewritten ({', '.join(rewritten)}): it is not used"
 
 
-@pytest.mark.parametrize("file,corruption,trials", cases())
+@pytest.mark.parametrize("file,corruption,trials", list(cases()))
 def test_a_damaged_index_never_crashes_hangs_or_misleads(setup, tmp_path, file, corruption, trials):
     results = run_trials([Trial(setup, file, corruption, number, tmp_path / f"trial-{number}")
                           for number in range(trials)])
