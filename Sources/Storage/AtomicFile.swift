@@ -4,7 +4,8 @@ import Foundation
 ///
 /// The bytes go to a temporary file in the same folder, are flushed to disk, and the temporary
 /// file is renamed over the target: rename is atomic within one file system. A writer killed
-/// before the rename leaves its temporary file behind; the next write removes it.
+/// before the rename leaves its temporary file behind; the next write removes it
+/// (`AtomicFile+Temporaries.swift` says how it tells a killed writer from a live one).
 package enum AtomicFile {
     package static func write(_ bytes: [UInt8], to url: URL) throws {
         try write(to: url) { fd in bytes.withUnsafeBytes { writeAll($0, to: fd) } }
@@ -30,43 +31,14 @@ package enum AtomicFile {
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         removeAbandonedTemporaryFiles(for: url)
-        // A name of its own for every write (two writers in one process, or in two PID
-        // namespaces, never share one), created afresh: a file or link planted under it is
-        // never written through.
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid())-\(String(UInt64.random(in: 0...UInt64.max), radix: 36)).tmp")
-        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw WriteError.cannotWrite(url.path, String(cString: strerror(errno))) }
+        let (fd, temporary) = try createLockedTemporaryFile(for: url)
         var failure = fill(fd)
         if failure == 0 && fsync(fd) != 0 { failure = errno }
+        // Renamed while the lock is still held: once it is released, a cleaner may take the
+        // temporary file for abandoned.
+        if failure == 0 && rename(temporary, url.path) != 0 { failure = errno }
+        if failure != 0 { unlink(temporary) }
         close(fd)
-        if failure == 0 && rename(temporary.path, url.path) != 0 { failure = errno }
-        guard failure == 0 else {
-            unlink(temporary.path)
-            throw WriteError.cannotWrite(url.path, String(cString: strerror(failure)))
-        }
-    }
-}
-
-extension AtomicFile {
-    /// Temporary files of `url` whose writing process no longer exists.
-    static func removeAbandonedTemporaryFiles(for url: URL) {
-        let folder = url.deletingLastPathComponent()
-        let prefix = ".\(url.lastPathComponent)."
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
-        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
-            let middle = name.dropFirst(prefix.count).dropLast(4)
-            guard let pid = pid_t(middle.prefix { $0 != "-" }), pid != getpid() else { continue }
-            if kill(pid, 0) != 0 && errno == ESRCH { unlink(folder.appendingPathComponent(name).path) }
-        }
-    }
-}
-
-package enum WriteError: Error, CustomStringConvertible {
-    case cannotWrite(String, String)
-
-    package var description: String {
-        switch self {
-        case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"
-        }
+        guard failure == 0 else { throw WriteError.cannotWrite(url.path, String(cString: strerror(failure))) }
     }
 }
