@@ -27,18 +27,51 @@ package enum AtomicFile {
 
     /// Writes whatever `fill` writes to the open file it is given, as it goes: a large file
     /// need not be in memory whole. `fill` returns 0, or the `errno` of a failed write.
-    package static func write(to url: URL, _ fill: (Int32) -> Int32) throws {
+    ///
+    /// With a `signature`, a file already at `url` is replaced only when it is a regular file
+    /// that starts with those bytes (one this writer made); anything else there is left as it
+    /// is and `WriteError.notOwnFile` thrown. It is checked as late as it can be, just before
+    /// the rename.
+    package static func write(to url: URL, replacingOnlyFilesStartingWith signature: [UInt8]? = nil, _ fill: (Int32) -> Int32) throws {
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         removeAbandonedTemporaryFiles(for: url)
         let (fd, temporary) = try createLockedTemporaryFile(for: url)
         var failure = fill(fd)
         if failure == 0 && fsync(fd) != 0 { failure = errno }
+        let foreign = failure == 0 && signature.map { !isAbsentOrStarts(with: $0, at: url) } == true
         // Renamed while the lock is still held: once it is released, a cleaner may take the
         // temporary file for abandoned.
-        if failure == 0 && rename(temporary, url.path) != 0 { failure = errno }
-        if failure != 0 { unlink(temporary) }
+        if failure == 0 && !foreign && rename(temporary, url.path) != 0 { failure = errno }
+        if failure != 0 || foreign { unlink(temporary) }
         close(fd)
+        if foreign { throw WriteError.notOwnFile(url.path) }
         guard failure == 0 else { throw WriteError.cannotWrite(url.path, String(cString: strerror(failure))) }
+    }
+
+    /// Whether nothing stands at `url`, or a regular file (not a link, not a FIFO) whose first
+    /// bytes are `signature`.
+    package static func isAbsentOrStarts(with signature: [UInt8], at url: URL) -> Bool {
+        var info = stat()
+        guard lstat(url.path, &info) == 0 else { return errno == ENOENT }
+        guard info.st_mode & S_IFMT == S_IFREG else { return false }
+        let fd = open(url.path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var head = [UInt8](repeating: 0, count: signature.count)
+        var filled = 0
+        while filled < head.count {
+            let n = head.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            filled += n
+        }
+        return filled == head.count && head == signature
+    }
+
+    /// Removes the file at `url` only if it is a regular file that starts with `signature`
+    /// (never a folder, a link, or someone else's file of the same name).
+    package static func remove(_ url: URL, ifStartsWith signature: [UInt8]) {
+        if isAbsentOrStarts(with: signature, at: url) { unlink(url.path) }
     }
 }
