@@ -23,19 +23,6 @@ public enum GraphExporters {
         return all.first { $0.extensions.contains(ending) }
     }
 
-    /// One file to write: which format, which of its files, and where.
-    public struct Target: Sendable {
-        public var format: any GraphExporter
-        public var file: Int
-        public var url: URL
-
-        public init(format: any GraphExporter, file: Int = 0, url: URL) {
-            self.format = format
-            self.file = file
-            self.url = url
-        }
-    }
-
     /// The files `formats` write into `folder`.
     public static func targets(_ formats: [any GraphExporter], in folder: URL) -> [Target] {
         formats.flatMap { format in
@@ -43,14 +30,28 @@ public enum GraphExporters {
         }
     }
 
-    /// Writes every target, each on its own thread (the writers only read the graph), each
-    /// atomically: a file is replaced whole or not at all. Returns, per target, nil or the error.
+    /// Writes every target, each on its own thread (the writers only read the graph). A file is
+    /// replaced atomically, whole or not at all; a device, a FIFO or standard output is written
+    /// as it stands (see `OutputFile`). Returns, per target, nil or the error.
     public static func write(_ graph: KnowledgeGraph, to targets: [Target], ids: NodeIdentifiers? = nil) -> [(any Error)?] {
         let ids = ids ?? NodeIdentifiers(graph)
         return Parallel.map(targets, chunk: 1) { target -> (any Error)? in
             do {
                 let missingPages = MappedFile.missingPages
-                try AtomicFile.write(to: target.url) { fd in
+                let output: OutputFile = switch target.destination {
+                case .file(let url): try OutputFile.at(url)
+                case .standardOutput: .standardOutput
+                }
+                // Bytes sent to a device or a pipe cannot be taken back: a graph that decodes
+                // index records on demand is read through once first, so that damage is found
+                // before anything is sent.
+                if output.isStream && graph.decodesOnDemand {
+                    target.format.write(graph, ids: ids, file: target.file) { _ in true }
+                    if graph.isDamaged || MappedFile.missingPages != missingPages {
+                        throw WriteError.cannotWrite(target.url?.path ?? "standard output", String(cString: strerror(EIO)))
+                    }
+                }
+                try output.write { fd in
                     var failure: Int32 = 0
                     target.format.write(graph, ids: ids, file: target.file) { piece in
                         failure = piece.withUnsafeBytes { AtomicFile.writeAll($0, to: fd) }

@@ -156,6 +156,10 @@ public struct KnowledgeGraph: Sendable {
     /// Whether anything decoded on demand from the index so far failed its checks.
     package var isDamaged: Bool { damage?.isRaised ?? false }
 
+    /// Whether parts of this graph are decoded from the index as they are read, and so may
+    /// still turn out damaged.
+    package var decodesOnDemand: Bool { damage != nil }
+
     /// The node whose key equals `key`, found by binary search over the sorted nodes.
     public func index(ofKey key: String) -> Int? {
         var low = 0, high = nodes.count

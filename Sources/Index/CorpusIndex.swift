@@ -164,7 +164,7 @@ public struct CorpusIndex: Sendable {
     func saveGraph(_ graph: (CorpusGraph, scanProblems: Int)?, scan: CorpusReader.Scan, racy: [RacyFile] = []) -> TermStore? {
         let (files, configBytes) = (scan.files, scan.configBytes)
         guard let (built, scanProblems) = graph else {
-            try? FileManager.default.removeItem(at: graphFile)
+            if foreignFile == nil { AtomicFile.remove(graphFile, ifStartsWith: Self.magic) }
             return nil
         }
         let store = TermStore(index: self, configBytes: configBytes, fingerprint: FolderFingerprint(files),
@@ -188,10 +188,20 @@ public struct CorpusIndex: Sendable {
         return store
     }
 
+    /// The first of the index's file names under which stands something the index did not
+    /// write (no magic at its start: a file of another program, a folder, a link, a FIFO), as
+    /// when `--cache-dir` names a folder that is not the index's. The index then writes and
+    /// removes nothing in that folder.
+    package var foreignFile: URL? {
+        [graphFile, articlesFile, termsFile].first { !AtomicFile.isAbsentOrStarts(with: Self.magic, at: $0) }
+    }
+
     /// Streams one index file into place atomically; a failure leaves the old file (or none),
-    /// and the corpus answering from a fresh build.
+    /// and the corpus answering from a fresh build. Only files of the index's own are ever
+    /// replaced: the magic is checked again just before the rename.
     func write(_ url: URL, _ fill: (inout ByteWriter) -> Void) {
-        try? AtomicFile.write(to: url) { fd in
+        guard foreignFile == nil else { return }
+        try? AtomicFile.write(to: url, replacingOnlyFilesStartingWith: Self.magic) { fd in
             var writer = ByteWriter(streamingTo: { AtomicFile.writeAll($0, to: fd) })
             fill(&writer)
             writer.endSection()

@@ -22,8 +22,10 @@ public final class Workspace {
     /// read from was truncated under it.
     private var missingPagesAtLoad = 0
     private var termIndex: TermIndex?
-    /// What a front end should tell the user about how answers were found (an index rebuilt).
+    /// What a front end should tell the user about how answers were found (an index rebuilt,
+    /// an index folder holding files that are not the index's).
     public private(set) var notices: [String] = []
+    private var lookedAtIndexFolder = false
 
     /// - Parameters:
     ///   - cacheFolder: where the on-disk index lives; nil for the default under
@@ -43,6 +45,7 @@ public final class Workspace {
         do {
             missingPagesAtLoad = MappedFile.missingPages
             let graph: CorpusIndex.IndexedGraph = if let index { try index.readGraph(root, with: reader) } else { (CorpusGraph(try reader.read(root)), nil) }
+            noteForeignIndexFile()
             loaded = graph
             return graph.graph
         } catch {
@@ -66,9 +69,21 @@ public final class Workspace {
         return true
     }
 
+    /// Once: when the index folder holds a file that is not the index's, the index leaves it
+    /// alone and is not written, and answers come from reading the corpus; the user is told
+    /// why, and which file is in the way.
+    private func noteForeignIndexFile() {
+        guard !lookedAtIndexFolder, let index else { return }
+        lookedAtIndexFolder = true
+        if let foreign = index.foreignFile {
+            notices.append("note: \(foreign.path) is not a termgraph index file; the index is not written to \(index.folder.path)")
+        }
+    }
+
     /// Every article with its links (unchanged files come from the index).
     public func corpus() throws(QueryError) -> Corpus {
         do {
+            defer { noteForeignIndexFile() }
             return try index?.readCorpus(root, with: reader) ?? reader.read(root)
         } catch {
             throw .unreadableCorpus("\(error)")

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// The bytes go to a temporary file in the same folder, are flushed to disk, and the temporary
 /// file is renamed over the target: rename is atomic within one file system. A writer killed
-/// before the rename leaves its temporary file behind; the next write removes it.
+/// before the rename leaves its temporary file behind; the next write removes it
+/// (`AtomicFile+Temporaries.swift` says how it tells a killed writer from a live one).
 package enum AtomicFile {
     package static func write(_ bytes: [UInt8], to url: URL) throws {
         try write(to: url) { fd in bytes.withUnsafeBytes { writeAll($0, to: fd) } }
@@ -26,47 +27,53 @@ package enum AtomicFile {
 
     /// Writes whatever `fill` writes to the open file it is given, as it goes: a large file
     /// need not be in memory whole. `fill` returns 0, or the `errno` of a failed write.
-    package static func write(to url: URL, _ fill: (Int32) -> Int32) throws {
+    ///
+    /// With a `signature`, a file already at `url` is replaced only when it is a regular file
+    /// that starts with those bytes (one this writer made); anything else there is left as it
+    /// is and `WriteError.notOwnFile` thrown. It is checked as late as it can be, just before
+    /// the rename.
+    package static func write(to url: URL, replacingOnlyFilesStartingWith signature: [UInt8]? = nil, _ fill: (Int32) -> Int32) throws {
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         removeAbandonedTemporaryFiles(for: url)
-        // A name of its own for every write (two writers in one process, or in two PID
-        // namespaces, never share one), created afresh: a file or link planted under it is
-        // never written through.
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid())-\(String(UInt64.random(in: 0...UInt64.max), radix: 36)).tmp")
-        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw WriteError.cannotWrite(url.path, String(cString: strerror(errno))) }
+        let (fd, temporary) = try createLockedTemporaryFile(for: url)
         var failure = fill(fd)
         if failure == 0 && fsync(fd) != 0 { failure = errno }
+        let foreign = failure == 0 && signature.map { !isAbsentOrStarts(with: $0, at: url) } == true
+        // Renamed while the lock is still held: once it is released, a cleaner may take the
+        // temporary file for abandoned.
+        if failure == 0 && !foreign && rename(temporary, url.path) != 0 { failure = errno }
+        if failure != 0 || foreign { unlink(temporary) }
         close(fd)
-        if failure == 0 && rename(temporary.path, url.path) != 0 { failure = errno }
-        guard failure == 0 else {
-            unlink(temporary.path)
-            throw WriteError.cannotWrite(url.path, String(cString: strerror(failure)))
-        }
+        if foreign { throw WriteError.notOwnFile(url.path) }
+        guard failure == 0 else { throw WriteError.cannotWrite(url.path, String(cString: strerror(failure))) }
     }
-}
 
-extension AtomicFile {
-    /// Temporary files of `url` whose writing process no longer exists.
-    static func removeAbandonedTemporaryFiles(for url: URL) {
-        let folder = url.deletingLastPathComponent()
-        let prefix = ".\(url.lastPathComponent)."
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
-        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
-            let middle = name.dropFirst(prefix.count).dropLast(4)
-            guard let pid = pid_t(middle.prefix { $0 != "-" }), pid != getpid() else { continue }
-            if kill(pid, 0) != 0 && errno == ESRCH { unlink(folder.appendingPathComponent(name).path) }
+    /// Whether nothing stands at `url`, or a regular file (not a link, not a FIFO) that is empty
+    /// (it holds nothing to lose: a write cut short before its first byte) or whose first bytes
+    /// are `signature`.
+    package static func isAbsentOrStarts(with signature: [UInt8], at url: URL) -> Bool {
+        var info = stat()
+        guard lstat(url.path, &info) == 0 else { return errno == ENOENT }
+        guard info.st_mode & S_IFMT == S_IFREG else { return false }
+        if info.st_size == 0 { return true }
+        let fd = open(url.path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var head = [UInt8](repeating: 0, count: signature.count)
+        var filled = 0
+        while filled < head.count {
+            let n = head.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            filled += n
         }
+        return filled == head.count && head == signature
     }
-}
 
-package enum WriteError: Error, CustomStringConvertible {
-    case cannotWrite(String, String)
-
-    package var description: String {
-        switch self {
-        case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"
-        }
+    /// Removes the file at `url` only if it is a regular file that starts with `signature`
+    /// (never a folder, a link, or someone else's file of the same name).
+    package static func remove(_ url: URL, ifStartsWith signature: [UInt8]) {
+        if isAbsentOrStarts(with: signature, at: url) { unlink(url.path) }
     }
 }

@@ -158,8 +158,9 @@ func glossary() throws -> URL {
 
     @Test func exportWritesBothFormatsAtomically() throws {
         let corpus = try glossary()
-        defer { try? FileManager.default.removeItem(at: corpus) }
-        let out = corpus.appendingPathComponent("out")
+        // Beside the corpus: a folder inside it would need --force.
+        let out = corpus.appendingPathExtension("out")
+        defer { try? FileManager.default.removeItem(at: corpus); try? FileManager.default.removeItem(at: out) }
         let run = try Run(["export", "--corpus", corpus.path, "--out-dir", out.path])
         #expect(run.status == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["graph.dot", "graph.graphml"])

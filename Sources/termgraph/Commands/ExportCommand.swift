@@ -24,11 +24,16 @@ struct ExportCommand: ParsableCommand {
             Examples:
               termgraph export                        # exports/graph.graphml and exports/graph.dot
               termgraph export --format dot --output glossary.dot
+              termgraph export --format dot --output - | dot -Tsvg:cairo > graph.svg
               termgraph export --out-dir out --no-stubs
 
             Each file is written to a temporary file beside it and renamed into place, so an \
-            interrupted export never leaves a partial file. Render DOT with Arabic labels using \
-            Graphviz's cairo renderer: dot -Tsvg:cairo exports/graph.dot > graph.svg
+            interrupted export never leaves a partial file. A symbolic link is followed and the \
+            file it leads to is replaced in its own folder; a device or FIFO (/dev/null, a named \
+            pipe) is written as it stands, never replaced; a folder, a socket or a link to \
+            nothing is refused. Nothing is written inside the corpus folder without --force. \
+            Render DOT with Arabic labels using Graphviz's cairo renderer: \
+            dot -Tsvg:cairo exports/graph.dot > graph.svg
             """
     )
 
@@ -38,7 +43,7 @@ struct ExportCommand: ParsableCommand {
                                valueName: "format"))
     var format: ExportFormatName?
 
-    @Option(help: ArgumentHelp("Write one format to this file.", valueName: "file"))
+    @Option(help: ArgumentHelp("Write one format to this file; - writes it to standard output.", valueName: "file"))
     var output: String?
 
     @Option(name: .customLong("out-dir"), help: ArgumentHelp("Folder for graph.<ext> files.", valueName: "dir"))
@@ -47,7 +52,13 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .customLong("no-stubs"), help: "Leave out wanted terms (stubs) and the links to them.")
     var noStubs = false
 
+    @Flag(help: "Write even where a target lies inside the corpus folder, over what is there.")
+    var force = false
+
     func validate() throws {
+        if output == "-" && (format == nil || format?.isAll == true) {
+            throw ValidationError("--output - writes one format to standard output; add --format graphml or --format dot.")
+        }
         if output != nil && format?.isAll == true { throw ValidationError("--output takes one format; use --out-dir with --format all.") }
         if let output, format == nil, GraphExporters.forFile(output) == nil {
             throw ValidationError("Cannot tell the format from \"\(output)\"; add --format graphml or --format dot.")
@@ -55,21 +66,13 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
+        let targets = chosenTargets()
+        if !force { try refuseTargetsInsideTheCorpus(targets) }
         let workspace = try options.load()
-        var graph = try options.answer { try workspace.graph() }.graph
-        if noStubs { graph = graph.withoutStubs() }
-        let targets: [GraphExporters.Target]
-        if let output {
-            let chosen = format.flatMap { GraphExporters.named($0.name) } ?? GraphExporters.forFile(output)!
-            targets = [GraphExporters.Target(format: chosen, url: URL(fileURLWithPath: output))]
-        } else {
-            let formats = format.flatMap { GraphExporters.named($0.name) }.map { [$0] } ?? GraphExporters.all
-            targets = GraphExporters.targets(formats, in: URL(fileURLWithPath: outDir))
-        }
+        var graph = try exportedGraph(workspace)
         var failures = GraphExporters.write(graph, to: targets)
         if try options.answer({ try workspace.repairIfDamaged() }) {
-            graph = try options.answer { try workspace.graph() }.graph
-            if noStubs { graph = graph.withoutStubs() }
+            graph = try exportedGraph(workspace)
             failures = GraphExporters.write(graph, to: targets)
         }
         for notice in workspace.notices { Output.error(notice) }
@@ -78,7 +81,40 @@ struct ExportCommand: ParsableCommand {
                 Output.error("error: \(failure)")
                 throw ExitCode(2)
             }
-            if !options.json { Output.line("wrote \(target.url.relativePath) (\(graph.nodeCount) nodes, \(graph.edgeCount) edges)") }
+            // Standard output carries the export and nothing else.
+            if !options.json, let url = target.url { Output.line("wrote \(url.relativePath) (\(graph.nodeCount) nodes, \(graph.edgeCount) edges)") }
         }
+    }
+
+    /// The files (or standard output) the options name.
+    private func chosenTargets() -> [GraphExporters.Target] {
+        if let output {
+            let chosen = format.flatMap { GraphExporters.named($0.name) } ?? GraphExporters.forFile(output)!
+            return [GraphExporters.Target(format: chosen, destination: output == "-" ? .standardOutput : .file(URL(fileURLWithPath: output)))]
+        }
+        let formats = format.flatMap { GraphExporters.named($0.name) }.map { [$0] } ?? GraphExporters.all
+        return GraphExporters.targets(formats, in: URL(fileURLWithPath: outDir))
+    }
+
+    /// An export never overwrites articles by accident: a target that lies inside the corpus
+    /// folder (links followed) is refused, before the corpus is read, unless --force is given.
+    private func refuseTargetsInsideTheCorpus(_ targets: [GraphExporters.Target]) throws {
+        let corpus = URL(fileURLWithPath: options.corpus)
+        let inside = targets.compactMap { target in target.lies(inside: corpus) ? target.url : nil }
+        guard !inside.isEmpty else { return }
+        for url in inside {
+            Output.error("error: \(url.relativePath) is inside the corpus folder \(options.corpus); add --force to write it there")
+        }
+        throw ExitCode(2)
+    }
+
+    /// The graph to export. Leaving the stubs out decodes every node, so damage in the index is
+    /// found, and the index rebuilt, before a byte is written.
+    private func exportedGraph(_ workspace: Workspace) throws -> KnowledgeGraph {
+        let graph = try options.answer { try workspace.graph() }.graph
+        guard noStubs else { return graph }
+        let kept = graph.withoutStubs()
+        guard try options.answer({ try workspace.repairIfDamaged() }) else { return kept }
+        return try options.answer { try workspace.graph() }.graph.withoutStubs()
     }
 }
