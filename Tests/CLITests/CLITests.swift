@@ -14,9 +14,10 @@ struct Run {
             .deletingLastPathComponent().appendingPathComponent(".build/debug/termgraph")
     }()
 
-    init(_ arguments: [String], in folder: URL? = nil) throws {
+    /// Runs termgraph, or `executable` (a shell around it), with `arguments`.
+    init(_ arguments: [String], in folder: URL? = nil, executable: URL? = nil) throws {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = executable ?? Self.binary
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
         let out = Pipe(), err = Pipe()
@@ -91,6 +92,19 @@ func glossary() throws -> URL {
         #expect(check.stdout == "a.md:4: wanted-link: link to \"/\\u{202E}abc\" matches no article\n1 problem\n")
         let links = try Run(["links", "--corpus", root.path, "--no-cache"])
         #expect(links.stdout == "a.md:4: inline /\\u{202E}abc → wanted \\u{202E}abc\tx\n")
+    }
+
+    /// An answer that cannot be written (standard output full, or closed) is a message and exit
+    /// code 2, never a trap.
+    @Test func aFullOrClosedStandardOutputIsAnErrorNotACrash() throws {
+        let corpus = try glossary()
+        defer { try? FileManager.default.removeItem(at: corpus) }
+        for (redirect, reason) in [(">/dev/full", "No space left on device"), (">&-", "Bad file descriptor")] {
+            let run = try Run(["-c", "\"$0\" stats --no-cache --corpus \"$1\" \(redirect)", Run.binary.path, corpus.path],
+                              executable: URL(fileURLWithPath: "/bin/sh"))
+            #expect(run.status == 2, "\(redirect)")
+            #expect(run.stderr == "termgraph: cannot write the answer to standard output: \(reason)\n", "\(redirect)")
+        }
     }
 
     @Test func noPathExitsOne() throws {
