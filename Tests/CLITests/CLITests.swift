@@ -169,6 +169,15 @@ func glossary() throws -> URL {
             + (1..<13).map { "  1  c\($0) → c\(($0 + 1) % 13)\n" }.joined()))
     }
 
+    @Test func pathLimitAboveTenThousandIsAUsageError() throws {
+        let corpus = try glossary()
+        defer { try? FileManager.default.removeItem(at: corpus) }
+        let run = try Run(["path", "--corpus", corpus.path, "frontoffice", "backoffice", "--all", "--limit", "10001"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("--limit must be at most 10000."))
+        #expect(try Run(["path", "--corpus", corpus.path, "frontoffice", "backoffice", "--all", "--limit", "10000"]).status == 0)
+    }
+
     @Test func exportWritesBothFormatsAtomically() throws {
         let corpus = try glossary()
         defer { try? FileManager.default.removeItem(at: corpus) }
