@@ -76,9 +76,11 @@ public struct KnowledgeGraph: Sendable {
             if end == i + 1 {
                 merged.append(anchors, first)
             } else {
+                // Strings hash as they compare (canonical equivalence): a set finds each repeat.
                 var texts = anchors[first]
+                var seen = Set(texts)
                 for e in edgeOrder[(i + 1)..<end] {
-                    for anchor in anchors[e] where !texts.contains(anchor) { texts.append(anchor) }
+                    for anchor in anchors[e] where seen.insert(anchor).inserted { texts.append(anchor) }
                 }
                 merged.append(texts)
             }

@@ -11,8 +11,12 @@ public struct PathQuery: Query {
     public var ends: Ends
     public var all = false
     public var undirected = false
-    /// With `all`, the most paths to list.
+    /// With `all`, the most paths to list: from 1 to `maximumLimit`.
     public var limit = 1000
+
+    /// The most paths one answer lists (the contract's bound on a server's `limit`): a graph
+    /// can have 2⁴⁰ shortest paths, and each listed one is held in memory and printed.
+    public static let maximumLimit = 10_000
 
     public init(_ ends: Ends, all: Bool = false, undirected: Bool = false, limit: Int = 1000) {
         self.ends = ends
@@ -46,6 +50,9 @@ public struct PathQuery: Query {
     }
 
     public func answer(in workspace: Workspace) throws(QueryError) -> Answer {
+        guard (1...Self.maximumLimit).contains(limit) else {
+            throw .badParameter("limit must be from 1 to \(Self.maximumLimit), not \(limit)")
+        }
         let graph = try workspace.graph().graph
         let sources: [Int], targets: [Int], fromName: String, toName: String
         switch ends {

@@ -8,4 +8,7 @@ public enum QueryError: Error, Sendable, Equatable {
     case ambiguousTerm(String, candidates: [TermSummary])
     /// No category of that name; the declared ones.
     case unknownCategory(String, known: [String])
+    /// A parameter outside what the query accepts (a `limit` above its bound); the message
+    /// says which and why.
+    case badParameter(String)
 }

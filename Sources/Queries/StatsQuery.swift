@@ -30,15 +30,18 @@ public struct StatsQuery: Query {
         public let problems: Int
         /// In declaration order.
         public let categories: [Category]
-        /// `matrix[row][column]`: edges from articles of category `row` to articles of `column`.
-        public let matrix: [[Int]]
+        /// `matrix[row, column]`: edges from articles of category `row` to articles of `column`;
+        /// only the cells that are not zero are stored, and encoded.
+        public let matrix: CategoryMatrix
 
         private enum CodingKeys: String, CodingKey {
             case articles, stubs, edges, links, orphans, wanted, isolated, uncategorized, problems, categories
             case externalLinks = "external_links", deadEnds = "dead_ends", matrix = "category_matrix"
         }
 
-        /// Categories and the matrix as objects keyed by category name.
+        /// Categories and the matrix as objects keyed by category name. The matrix names every
+        /// category as a row, and in each row only the columns it has edges to: N categories
+        /// make N rows, never N² zeros.
         public func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(articles, forKey: .articles)
@@ -54,8 +57,11 @@ public struct StatsQuery: Query {
             try container.encode(problems, forKey: .problems)
             let names = categories.map(\.name)
             try container.encode(Dictionary(zip(names, categories), uniquingKeysWith: { a, _ in a }), forKey: .categories)
-            try container.encode(Dictionary(zip(names, matrix.map { Dictionary(zip(names, $0), uniquingKeysWith: { a, _ in a }) }),
-                                            uniquingKeysWith: { a, _ in a }), forKey: .matrix)
+            var rows = [[String: Int]](repeating: [:], count: names.count)
+            for cell in matrix.cells where rows[cell.row][names[cell.column]] == nil {
+                rows[cell.row][names[cell.column]] = cell.count
+            }
+            try container.encode(Dictionary(zip(names, rows), uniquingKeysWith: { a, _ in a }), forKey: .matrix)
         }
     }
 

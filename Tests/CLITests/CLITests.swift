@@ -170,6 +170,45 @@ func glossary() throws -> URL {
         #expect(matrix["front"]?["middle"] == 1 && matrix["back"]?["back"] == 2 && matrix["middle"]?["back"] == 1)
     }
 
+    @Test func statsTextPrintsTheMatrixAsAGrid() throws {
+        let corpus = try glossary()
+        defer { try? FileManager.default.removeItem(at: corpus) }
+        let run = try Run(["stats", "--corpus", corpus.path])
+        #expect(run.stdout.hasSuffix("""
+            edges between categories (row → column):
+              from \\ to  front  middle  back
+              front      0      1       0
+              middle     0      0       1
+              back       0      0       2
+
+            """))
+    }
+
+    /// Past twelve categories a grid is mostly zeros and too wide to read: one line a cell.
+    @Test func statsTextListsCellsOfManyCategories() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try Data(("categories:\n" + (0..<13).map { "  c\($0): h\($0)\n" }.joined()).utf8).write(to: root.appendingPathComponent("termgraph.yml"))
+        for i in 0..<13 {
+            let links = i == 0 ? "[a](/h1) [b](/h2) [c](/h12)" : "[next](/h\((i + 1) % 13))"
+            try Data((links + "\n").utf8).write(to: root.appendingPathComponent("h\(i).md"))
+        }
+        let run = try Run(["stats", "--corpus", root.path])
+        #expect(run.stdout.hasSuffix("edges between categories (row → column):\n"
+            + "  1  c0 → c1\n  1  c0 → c2\n  1  c0 → c12\n"
+            + (1..<13).map { "  1  c\($0) → c\(($0 + 1) % 13)\n" }.joined()))
+    }
+
+    @Test func pathLimitAboveTenThousandIsAUsageError() throws {
+        let corpus = try glossary()
+        defer { try? FileManager.default.removeItem(at: corpus) }
+        let run = try Run(["path", "--corpus", corpus.path, "frontoffice", "backoffice", "--all", "--limit", "10001"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("--limit must be at most 10000."))
+        #expect(try Run(["path", "--corpus", corpus.path, "frontoffice", "backoffice", "--all", "--limit", "10000"]).status == 0)
+    }
+
     @Test func exportWritesBothFormatsAtomically() throws {
         let corpus = try glossary()
         // Beside the corpus: a folder inside it would need --force.

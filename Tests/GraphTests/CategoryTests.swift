@@ -2,7 +2,7 @@ import TermgraphGraph
 import Testing
 import TestSupport
 
-@Suite struct CategoryTests {
+@Suite(.timeLimit(.minutes(1))) struct CategoryTests {
     /// Hubs 0 (category 0) and 4 (category 1) on a line 0–1–2–3–4, plus 5 hanging off 1, 6 unreachable.
     private func line() -> KnowledgeGraph {
         var graph = makeGraph(7, [(0, 1), (2, 1), (2, 3), (4, 3), (5, 1)])
@@ -43,7 +43,23 @@ import TestSupport
     @Test func crossCategoryMatrixCountsEdges() {
         let graph = line()
         // Edges: 0→1 (0,0), 2→1 (-,0), 2→3 (-,1), 4→3 (1,1), 5→1 (0,0).
-        #expect(graph.categoryMatrix() == [[2, 0], [0, 1]])
+        let matrix = graph.categoryMatrix()
+        #expect(matrix == CategoryMatrix(size: 2, cells: [.init(row: 0, column: 0, count: 2), .init(row: 1, column: 1, count: 1)]))
+        #expect([matrix[0, 0], matrix[0, 1], matrix[1, 0], matrix[1, 1]] == [2, 0, 0, 1])
         #expect(graph.members(ofCategory: 1) == [3, 4])
+    }
+
+    /// 200,000 categories in a ring: 200,000 cells, where a full matrix (40 billion counts,
+    /// 320 GB) ended the process.
+    @Test func theMatrixHoldsOnlyCellsThatAreNotZero() {
+        let n = 200_000
+        var nodes = Array(makeGraph(n, []).nodes)
+        for i in nodes.indices { nodes[i].category = i }
+        let graph = KnowledgeGraph(nodes: nodes, edges: (0..<n).map { EdgeRecord(source: Int32($0), target: Int32(($0 + 1) % n)) },
+                                   categoryNames: (0..<n).map { "c\($0)" })
+        let matrix = graph.categoryMatrix()
+        #expect(matrix.size == n)
+        #expect(matrix.cells == (0..<n).map { CategoryMatrix.Cell(row: $0, column: ($0 + 1) % n, count: 1) })
+        #expect(matrix[n - 1, 0] == 1 && matrix[0, 1] == 1 && matrix[0, 0] == 0 && matrix[1, 0] == 0)
     }
 }

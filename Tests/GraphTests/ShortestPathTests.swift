@@ -2,7 +2,7 @@ import TermgraphGraph
 import Testing
 import TestSupport
 
-@Suite struct ShortestPathTests {
+@Suite(.timeLimit(.minutes(1))) struct ShortestPathTests {
     @Test func bidirectionalSearchFindsTheTrueShortestPath() {
         let found = bidirectionalTrap.shortestPaths(from: [0], to: [6])
         #expect(found == ShortestPaths(length: 3, paths: [[0, 2, 5, 6]]))
@@ -25,6 +25,46 @@ import TestSupport
         #expect(all?.paths.first == [0, 1, 3, 5, 7])
         #expect(all?.paths.last == [0, 2, 4, 6, 7])
         #expect(graph.shortestPaths(from: [0], to: [7], limit: 3)?.paths == Array(all!.paths.prefix(3)))
+    }
+
+    /// 40 diamonds in a chain (node 3i to 3i+1 and 3i+2, both to 3i+3) have 2⁴⁰ shortest paths:
+    /// the first 10,000 are listed, in slug order, without touching the others.
+    @Test func aChainOfDiamondsListsItsFirstPathsInOrder() {
+        let diamonds = 40
+        var edges: [(Int, Int)] = []
+        for i in 0..<diamonds {
+            let top = 3 * i
+            edges += [(top, top + 1), (top, top + 2), (top + 1, top + 3), (top + 2, top + 3)]
+        }
+        let graph = makeGraph(3 * diamonds + 1, edges)
+        /// The k-th path in slug order takes the second way through diamond i when bit 39 - i of k is set.
+        func path(_ k: Int) -> [Int] {
+            var path = [0]
+            for i in 0..<diamonds {
+                let second = (k >> (diamonds - 1 - i)) & 1
+                path += [3 * i + 1 + second, 3 * i + 3]
+            }
+            return path
+        }
+        for undirected in [false, true] {
+            let found = graph.shortestPaths(from: [0], to: [3 * diamonds], undirected: undirected, limit: 10_000)
+            #expect(found?.length == 2 * diamonds)
+            #expect(found?.paths == (0..<10_000).map(path))
+        }
+        #expect(graph.shortestPaths(from: [0], to: [3 * diamonds])?.paths == [path(0)])
+    }
+
+    /// Every path crosses a hub with 300,000 other links: its way on is found once, not once a
+    /// path (10,000 paths were 3 billion steps).
+    @Test func aHubOnEveryPathIsScannedOnce() {
+        let ways = 10_000, others = 300_000
+        let hub = ways + 1, target = ways + 2
+        var edges = (1...ways).flatMap { [(0, $0), ($0, hub)] }
+        edges.append((hub, target))
+        edges += (0..<others).map { (hub, target + 1 + $0) }
+        let graph = makeGraph(target + 1 + others, edges)
+        let found = graph.shortestPaths(from: [0], to: [target], limit: 10_000)
+        #expect(found == ShortestPaths(length: 3, paths: (1...ways).map { [0, $0, hub, target] }))
     }
 
     @Test func directionMattersUnlessUndirected() {

@@ -50,6 +50,9 @@ public struct GraphMLWriter: Sendable {
     /// GraphML key id for each front-matter attribute name, in first-seen node order.
     private func attributeKeys() -> [(attribute: String, id: String)] {
         var reserved = Set((Self.builtInNodeKeys + Self.edgeKeys + Self.graphKeys).map(\.name))
+        // For an id that clashed, the last one made from it with `_`s: every one up to it is
+        // taken, so the next clash goes on from there instead of trying each length again.
+        var lastFrom: [String: String] = [:]
         var result: [(String, String)] = []
         var seen: Set<String> = []
         for node in graph.nodes {
@@ -57,7 +60,12 @@ public struct GraphMLWriter: Sendable {
                 seen.insert(attribute.name)
                 var id = NodeIdentifiers.token(attribute.name)
                 if id != attribute.name || reserved.contains(id) || id.isEmpty { id = "fm_" + id }
-                while reserved.contains(id) { id += "_" }
+                if reserved.contains(id) {
+                    let first = id
+                    id = lastFrom[first] ?? first
+                    repeat { id += "_" } while reserved.contains(id)
+                    lastFrom[first] = id
+                }
                 reserved.insert(id)
                 result.append((attribute.name, id))
             }

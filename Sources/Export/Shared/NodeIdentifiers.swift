@@ -13,16 +13,22 @@ public struct NodeIdentifiers: Sendable {
 
     public init(_ graph: KnowledgeGraph) {
         var used: Set<String> = []
+        // The first suffix not yet tried for each base that clashed: every one below it is
+        // taken (ids are never given back), so N nodes with one base cost N steps, not N².
+        var nextSuffix: [String: Int] = [:]
         var ids: [String] = []
         ids.reserveCapacity(graph.nodeCount)
         for node in graph.nodes {
             var base = Self.token(node.key)
             if base.isEmpty { base = "_" }
             var id = base
-            var suffix = 2
-            while used.contains(id) {
-                id = "\(base)-\(suffix)"
-                suffix += 1
+            if used.contains(id) {
+                var suffix = nextSuffix[base, default: 2]
+                repeat {
+                    id = "\(base)-\(suffix)"
+                    suffix += 1
+                } while used.contains(id)
+                nextSuffix[base] = suffix
             }
             used.insert(id)
             ids.append(id)

@@ -40,19 +40,65 @@ extension KnowledgeGraph {
         }
     }
 
-    /// Edges from articles of category `row` to articles of category `column`.
-    public func categoryMatrix() -> [[Int]] {
-        var matrix = Array(repeating: Array(repeating: 0, count: categoryNames.count), count: categoryNames.count)
+    /// Edges from articles of category `row` to articles of category `column`, cell by cell:
+    /// only the cells that are not zero, so that N categories never cost N² (200,000
+    /// categories would be 320 GB of zeros).
+    public func categoryMatrix() -> CategoryMatrix {
+        let size = categoryNames.count
+        var counts: [Int: Int] = [:]
         for e in 0..<edgeCount {
-            if let a = nodes.category(Int(edgeSource[e])), let b = nodes.category(Int(edgeTarget[e])) {
-                matrix[a][b] += 1
+            if let a = nodes.category(Int(edgeSource[e])), let b = nodes.category(Int(edgeTarget[e])), a < size, b < size {
+                counts[a * size + b, default: 0] += 1
             }
         }
-        return matrix
+        return CategoryMatrix(size: size, cells: counts.keys.sorted().map {
+            CategoryMatrix.Cell(row: $0 / size, column: $0 % size, count: counts[$0]!)
+        })
     }
 
     /// The articles whose category (explicit or inferred) is `category`, in slug-key order.
     public func members(ofCategory category: Int) -> [Int] {
         nodes.indices.filter { !nodes.isStub($0) && nodes.category($0) == category }
+    }
+}
+
+/// The category cross-link matrix, sparse: the cells that are not zero, by row then column.
+///
+/// ```swift
+/// let matrix = graph.categoryMatrix()
+/// matrix[0, 1]     // edges from category 0 to category 1
+/// matrix.cells     // [Cell(row: 0, column: 0, count: 86), …]
+/// ```
+public struct CategoryMatrix: Sendable, Equatable {
+    public struct Cell: Sendable, Equatable {
+        public let row: Int
+        public let column: Int
+        public let count: Int
+
+        public init(row: Int, column: Int, count: Int) {
+            self.row = row
+            self.column = column
+            self.count = count
+        }
+    }
+
+    /// Rows and columns: the number of categories.
+    public let size: Int
+    /// Every cell with a count above zero, sorted by (row, column).
+    public let cells: [Cell]
+
+    public init(size: Int, cells: [Cell]) {
+        self.size = size
+        self.cells = cells
+    }
+
+    /// The count in one cell, zero for a cell not listed.
+    public subscript(row: Int, column: Int) -> Int {
+        var low = 0, high = cells.count
+        while low < high {
+            let mid = (low + high) / 2
+            if (cells[mid].row, cells[mid].column) < (row, column) { low = mid + 1 } else { high = mid }
+        }
+        return low < cells.count && cells[low].row == row && cells[low].column == column ? cells[low].count : 0
     }
 }

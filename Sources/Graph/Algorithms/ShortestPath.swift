@@ -25,7 +25,9 @@ extension KnowledgeGraph {
     /// Shortest paths from any node of `sources` to any node of `targets`, or nil when none exists.
     /// - Parameters:
     ///   - undirected: follow links in both directions.
-    ///   - limit: how many of the shortest paths to list (1 gives the least one).
+    ///   - limit: how many of the shortest paths to list (1 gives the least one). Listing them
+    ///     takes time and memory in proportion to `limit` × their length, however many
+    ///     shortest paths there are (a chain of 40 diamonds has 2⁴⁰).
     public func shortestPaths(
         from sources: [Int], to targets: [Int], undirected: Bool = false, limit: Int = 1
     ) -> ShortestPaths? {
@@ -100,38 +102,47 @@ extension KnowledgeGraph {
         }
 
         // Walk the marked nodes depth-first, least successor first, which lists the paths
-        // in slug-key order. The walk keeps its own stack: a path may be very long.
-        func markedSuccessors(_ v: Int) -> [Int] {
+        // in slug-key order. Every marked node lies on a shortest path, so the walk never
+        // backs out of a dead end: `limit` paths cost `limit` × `best` steps. A node's marked
+        // successors are found once and kept (in `choiceStore`): a hub with a million links
+        // that every path crosses is scanned once, not once a path. The walk keeps its own
+        // stack: a path may be very long.
+        var choiceStore: [Int] = []
+        var choicesOf: [Int: Range<Int>] = [:]
+        func markedSuccessors(_ v: Int) -> Range<Int> {
+            if let known = choicesOf[v] { return known }
             let p = position[v]
             var next: [Int] = []
             forEachNeighbor(of: v, forward: true, undirected: undirected) { w in
                 if position[w] == p + 1 { next.append(w) }
             }
-            return undirected ? Array(Set(next)).sorted() : next
+            let start = choiceStore.count
+            choiceStore += undirected ? Array(Set(next)).sorted() : next
+            choicesOf[v] = start..<choiceStore.count
+            return start..<choiceStore.count
         }
         var starts: [Int] = []
         for s in sources where position[s] == 0 { starts.append(s) }
+        choiceStore = Array(Set(starts)).sorted()
         var paths: [[Int]] = []
         var path: [Int] = []
-        var choices: [[Int]] = [Array(Set(starts)).sorted()]
-        var cursor: [Int] = [0]
+        // Per level of the walk: the choices left there, as a range of `choiceStore`.
+        var choices: [Range<Int>] = [0..<choiceStore.count]
         while !choices.isEmpty && paths.count < limit {
             let level = choices.count - 1
-            guard cursor[level] < choices[level].count else {
+            guard let next = choices[level].first else {
                 choices.removeLast()
-                cursor.removeLast()
                 if !path.isEmpty { path.removeLast() }
                 continue
             }
-            let v = choices[level][cursor[level]]
-            cursor[level] += 1
+            choices[level] = choices[level].dropFirst()
+            let v = choiceStore[next]
             path.append(v)
             if path.count - 1 == Int(best) {
                 paths.append(path)
                 path.removeLast()
             } else {
                 choices.append(markedSuccessors(v))
-                cursor.append(0)
             }
         }
         return ShortestPaths(length: Int(best), paths: paths)

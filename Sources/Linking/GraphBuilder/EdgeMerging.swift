@@ -49,7 +49,7 @@ struct EdgeMerging {
         }
         // Each stub this article links to: its edge, and the links whose anchor texts it keeps.
         var stubEdges: [Int32: Int] = [:]
-        var stubAnchors: [[Int]] = []
+        var stubAnchors: [DistinctAnchors] = []
         for (i, key, written) in article.wanted {
             let link = list[i]
             problems.append(Problem(file: path, line: link.line, kind: .wantedLink,
@@ -65,18 +65,17 @@ struct EdgeMerging {
             }
             if let k = stubEdges[stub] {
                 edges[edges.count - stubAnchors.count + k].weight += 1
-                if !link.text.isEmpty && !stubAnchors[k].contains(where: { LinkResolution.sameText(list.anchorText($0), list.anchorText(i)) }) {
-                    stubAnchors[k].append(i)
-                }
+                stubAnchors[k].add(i, of: list)
             } else {
                 stubEdges[stub] = stubAnchors.count
-                stubAnchors.append(link.text.isEmpty ? [] : [i])
+                stubAnchors.append(DistinctAnchors())
+                stubAnchors[stubAnchors.count - 1].add(i, of: list)
                 edges.append(EdgeRecord(source: Int32(source), target: stub))
             }
         }
         for texts in stubAnchors {
-            anchors.startList(count: texts.count)
-            for link in texts { anchors.addText(list.anchorText(link)) }
+            anchors.startList(count: texts.links.count)
+            for link in texts.links { anchors.addText(list.anchorText(link)) }
             anchors.endList()
         }
     }

@@ -36,7 +36,7 @@ enum LinkResolution {
             let folder = article.path.lastIndex(of: "/").map { String(article.path[..<$0]) } ?? ""
             var result = ResolvedLinks()
             var edgeOf: [Int32: Int] = [:]
-            var anchorsOf: [[Int]] = []
+            var anchorsOf: [DistinctAnchors] = []
             for i in list.indices {
                 let target = list.target(i), kind = list.kind(i)
                 let resolution: LinkTarget
@@ -62,7 +62,6 @@ enum LinkResolution {
                 case .article(let a):
                     result.links += 1
                     if a == source { continue }
-                    let text = list.anchorText(i)
                     let e: Int
                     if let known = edgeOf[Int32(a)] {
                         e = known
@@ -71,17 +70,15 @@ enum LinkResolution {
                         e = result.edges.count
                         edgeOf[Int32(a)] = e
                         result.edges.append((Int32(a), 1))
-                        anchorsOf.append([])
+                        anchorsOf.append(DistinctAnchors())
                     }
-                    if !text.isEmpty && !anchorsOf[e].contains(where: { sameText(list.anchorText($0), text) }) {
-                        anchorsOf[e].append(i)
-                    }
+                    anchorsOf[e].add(i, of: list)
                 }
             }
-            result.anchorLinks.reserveCapacity(anchorsOf.reduce(0) { $0 + $1.count })
+            result.anchorLinks.reserveCapacity(anchorsOf.reduce(0) { $0 + $1.links.count })
             result.anchorStart.reserveCapacity(anchorsOf.count + 1)
-            for links in anchorsOf {
-                result.anchorLinks += links.map { Int32($0) }
+            for anchors in anchorsOf {
+                result.anchorLinks += anchors.links.map { Int32($0) }
                 result.anchorStart.append(Int32(result.anchorLinks.count))
             }
             return result

@@ -36,7 +36,7 @@ struct PathCommand: ParsableCommand {
     @Flag(help: "Follow links in both directions.")
     var undirected = false
 
-    @Option(help: "With --all, the most paths to list.")
+    @Option(help: "With --all, the most paths to list (at most \(PathQuery.maximumLimit)).")
     var limit = 1000
 
     func validate() throws {
@@ -51,6 +51,7 @@ struct PathCommand: ParsableCommand {
             throw ValidationError("Give two terms (FROM TO), or --from-category and --to-category.")
         }
         if limit < 1 { throw ValidationError("--limit must be at least 1.") }
+        if limit > PathQuery.maximumLimit { throw ValidationError("--limit must be at most \(PathQuery.maximumLimit).") }
     }
 
     func run() throws {

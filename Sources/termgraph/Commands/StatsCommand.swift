@@ -36,8 +36,20 @@ struct StatsCommand: ParsableCommand {
                      + [["none", "\(answer.uncategorized)"]], indent: "  ")
         Output.line()
         Output.line("edges between categories (row → column):")
-        let header = ["from \\ to"] + categories.map(\.name)
-        let rows: [[String]] = zip(categories, answer.matrix).map { category, row in [category.name] + row.map { String($0) } }
-        Output.table([header] + rows, indent: "  ")
+        let names = categories.map(\.name)
+        if names.count <= Self.largestGrid {
+            let header = ["from \\ to"] + names
+            let rows: [[String]] = names.indices.map { row in [names[row]] + names.indices.map { String(answer.matrix[row, $0]) } }
+            Output.table([header] + rows, indent: "  ")
+        } else if answer.matrix.cells.isEmpty {
+            Output.line("  none")
+        } else {
+            // A grid of many categories is mostly zeros and too wide to read: one line a cell,
+            // the count first so that right-to-left names cannot move it.
+            Output.table(answer.matrix.cells.map { ["\($0.count)", "\(names[$0.row]) → \(names[$0.column])"] }, indent: "  ")
+        }
     }
+
+    /// More categories than this are listed cell by cell, not as a grid.
+    static let largestGrid = 12
 }

@@ -18,6 +18,8 @@ extension Output {
         case let .unknownCategory(name, known):
             let list = known.isEmpty ? "none declared in termgraph.yml" : known.joined(separator: ", ")
             error("error: no category \"\(name)\" (categories: \(list))")
+        case .badParameter(let message):
+            error("error: \(message)")
         }
     }
 }

@@ -32,10 +32,11 @@ public struct FrontMatter: Sendable, Equatable {
     /// Parses the text between the `---` lines. `firstLine` is the file line of the text's first
     /// line, so errors point into the file.
     public static func parse(yaml: String, firstLine: Int) throws(FrontMatterError) -> FrontMatter {
-        if let simple = parseSimple(yaml) { return simple }
+        // The limit holds whichever parser reads it: front matter is a few lines of metadata.
         guard yaml.utf8.count <= maximumBytes else {
             throw FrontMatterError(line: firstLine, message: "front matter is larger than \(maximumBytes / 1024) KiB")
         }
+        if let simple = parseSimple(yaml) { return simple }
         if yaml.utf8.filter({ $0 == UInt8(ascii: "*") }).count > maximumAliases,
            countAliases(yaml) > maximumAliases {
             throw FrontMatterError(line: firstLine, message: "front matter uses more than \(maximumAliases) YAML aliases")
@@ -90,6 +91,7 @@ public struct FrontMatter: Sendable, Equatable {
         var yaml = yaml
         return yaml.withUTF8 { bytes -> FrontMatter? in
             var result = FrontMatter()
+            var keys: Set<String> = []
             var lineStart = 0
             while lineStart < bytes.count {
                 var lineEnd = lineStart
@@ -126,7 +128,7 @@ public struct FrontMatter: Sendable, Equatable {
                 if value == "~" || value == "null" || value == "Null" || value == "NULL" { continue }
                 let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<colon]), as: UTF8.self)
                 // A repeated key is an error the YAML parser reports.
-                if result.entries.contains(where: { $0.key == key }) { return nil }
+                if !keys.insert(key).inserted { return nil }
                 result.entries.append((key, .text(value)))
             }
             return result
@@ -167,7 +169,7 @@ public struct FrontMatterError: Error, Sendable, Equatable {
     public var line: Int
     public var message: String
 
-    init(line: Int, message: String) {
+    package init(line: Int, message: String) {
         self.line = line
         self.message = message
     }
