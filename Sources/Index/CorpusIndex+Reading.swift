@@ -15,10 +15,9 @@ extension CorpusIndex {
         let scan = reader.scan(root, configuration: try reader.readConfiguration(root))
         let cached = load(expecting: scan.configBytes)
         let extracted = reader.extract(scan, reusing: Self.reuse(cached.records))
-        if !cached.recordsMatch(scan.files) {
-            saveRecords(scan: scan, records: extracted.records)
-            saveGraph(nil, scan: scan)
-        }
+        // The stored graph is left as it is: its own fingerprint (and its racy files' contents)
+        // decide whether it still holds, and throwing it away here would orphan its term tables.
+        if !cached.recordsMatch(scan.files) { saveRecords(scan: scan, records: extracted.records) }
         return extracted.corpus
     }
 

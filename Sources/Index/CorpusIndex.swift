@@ -158,15 +158,12 @@ public struct CorpusIndex: Sendable {
         }
     }
 
-    /// Writes the graph built from `files` (`graph.bin`), or removes a stored one when there is
-    /// none; returns where the graph's term tables go.
+    /// Writes the graph built from the scan's files (`graph.bin`); returns where the graph's
+    /// term tables go.
     @discardableResult
-    func saveGraph(_ graph: (CorpusGraph, scanProblems: Int)?, scan: CorpusReader.Scan, racy: [RacyFile] = []) -> TermStore? {
+    func saveGraph(_ graph: (CorpusGraph, scanProblems: Int), scan: CorpusReader.Scan, racy: [RacyFile] = []) -> TermStore? {
         let (files, configBytes) = (scan.files, scan.configBytes)
-        guard let (built, scanProblems) = graph else {
-            if foreignFile == nil { AtomicFile.remove(graphFile, ifStartsWith: Self.magic) }
-            return nil
-        }
+        let (built, scanProblems) = graph
         let store = TermStore(index: self, configBytes: configBytes, fingerprint: FolderFingerprint(files),
                               build: UInt64.random(in: 1...UInt64.max))
         write(graphFile) { writer in

@@ -10,10 +10,6 @@ extension Query {
     /// The answer; when the index turned out damaged while it was read, the index is rebuilt
     /// and the answer given is the rebuilt graph's.
     public func run(in workspace: Workspace) throws(QueryError) -> Answer {
-        // A damaged record can also make a term look unknown: the first answer, or its error,
-        // stands only when nothing it read was damaged.
-        let first = Result { () throws(QueryError) in try answer(in: workspace) }
-        guard try workspace.repairIfDamaged() else { return try first.get() }
-        return try answer(in: workspace)
+        try workspace.trusted { () throws(QueryError) in try answer(in: workspace) }
     }
 }

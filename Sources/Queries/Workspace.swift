@@ -53,10 +53,20 @@ public final class Workspace {
         }
     }
 
-    /// Whether the graph read from the index turned out damaged while a query read it; if so,
-    /// the index is rebuilt from the corpus (and a notice says so), and the query must be
-    /// asked again.
-    package func repairIfDamaged() throws(QueryError) -> Bool {
+    /// What `body` gives from the graph, read from nothing damaged: when something it read
+    /// turned out damaged (a record failing its check, a mapped file cut short), the index is
+    /// rebuilt from the corpus, a notice says so, and `body` runs again. A damaged record can
+    /// also make a term look unknown: the first result, or its error, stands only when nothing
+    /// it read was damaged.
+    public func trusted<T>(_ body: () throws(QueryError) -> T) throws(QueryError) -> T {
+        let first = Result { () throws(QueryError) in try body() }
+        guard try repairIfDamaged() else { return try first.get() }
+        return try body()
+    }
+
+    /// Whether the graph read from the index turned out damaged since it was loaded; if so,
+    /// the index is rebuilt from the corpus and a notice says so.
+    private func repairIfDamaged() throws(QueryError) -> Bool {
         guard let loaded, loaded.graph.graph.isDamaged || MappedFile.missingPages != missingPagesAtLoad, let index else { return false }
         do {
             self.loaded = try index.readGraph(root, with: reader, trusting: false)

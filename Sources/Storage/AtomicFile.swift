@@ -70,10 +70,4 @@ package enum AtomicFile {
         }
         return filled == head.count && head == signature
     }
-
-    /// Removes the file at `url` only if it is a regular file that starts with `signature`
-    /// (never a folder, a link, or someone else's file of the same name).
-    package static func remove(_ url: URL, ifStartsWith signature: [UInt8]) {
-        if isAbsentOrStarts(with: signature, at: url) { unlink(url.path) }
-    }
 }

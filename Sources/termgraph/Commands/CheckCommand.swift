@@ -16,9 +16,10 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try options.load()
-        let problems = try options.run(CheckQuery(), in: workspace).problems
+        let answer = try options.run(CheckQuery(), in: workspace)
+        let problems = answer.problems
         if options.json {
-            try Output.json(CheckQuery.Answer(problems: problems))
+            try Output.json(answer)
         } else {
             for problem in problems { Output.line(problem.description) }
             Output.line(problems.isEmpty ? "no problems" : "\(problems.count) problem\(problems.count == 1 ? "" : "s")")

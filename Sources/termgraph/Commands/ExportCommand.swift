@@ -69,11 +69,17 @@ struct ExportCommand: ParsableCommand {
         let targets = chosenTargets()
         if !force { try refuseTargetsInsideTheCorpus(targets) }
         let workspace = try options.load()
-        var graph = try exportedGraph(workspace)
-        var failures = GraphExporters.write(graph, to: targets)
-        if try options.answer({ try workspace.repairIfDamaged() }) {
-            graph = try exportedGraph(workspace)
-            failures = GraphExporters.write(graph, to: targets)
+        // An export of a damaged graph is never put in place (nor sent to a stream), so when
+        // the graph turns out damaged the export is simply made again from the rebuilt index.
+        let (graph, failures) = try options.answer {
+            try workspace.trusted { () throws(QueryError) in
+                let full = try workspace.graph().graph
+                let graph = noStubs ? full.withoutStubs() : full
+                // Leaving the stubs out decoded every node, into a graph that no longer knows
+                // where they came from: damage found there is repaired before a byte is written.
+                if full.isDamaged { return (graph, [(any Error)?]()) }
+                return (graph, GraphExporters.write(graph, to: targets))
+            }
         }
         for notice in workspace.notices { Output.error(notice) }
         for (target, failure) in zip(targets, failures) {
@@ -106,15 +112,5 @@ struct ExportCommand: ParsableCommand {
             Output.error("error: \(url.relativePath) is inside the corpus folder \(options.corpus); add --force to write it there")
         }
         throw ExitCode(2)
-    }
-
-    /// The graph to export. Leaving the stubs out decodes every node, so damage in the index is
-    /// found, and the index rebuilt, before a byte is written.
-    private func exportedGraph(_ workspace: Workspace) throws -> KnowledgeGraph {
-        let graph = try options.answer { try workspace.graph() }.graph
-        guard noStubs else { return graph }
-        let kept = graph.withoutStubs()
-        guard try options.answer({ try workspace.repairIfDamaged() }) else { return kept }
-        return try options.answer { try workspace.graph() }.graph.withoutStubs()
     }
 }
