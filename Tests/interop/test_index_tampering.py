@@ -614,3 +614,71 @@ def test_a_damaged_index_never_crashes_hangs_or_misleads(setup, tmp_path, file, 
                           for number in range(trials)])
     if any(r.failures for r in results):
         pytest.fail(report(file, corruption, results), pytrace=False)
+
+
+# ---------------------------------------------------------------------------
+# Rewritten in place while queries read it
+# ---------------------------------------------------------------------------
+
+IN_PLACE_SECONDS = float(os.environ.get("TERMGRAPH_IN_PLACE_SECONDS", "6"))
+
+
+def rewrite_in_place(path: Path, data: bytes, rng: random.Random) -> str:
+    """What `cp` or `rsync --inplace` does to a file a query may have mapped: the same inode
+    cut to nothing, then written again, here stopped at a random length or finished with
+    another index's bytes."""
+    how = rng.choice(("good", "cut short", "foreign", "emptied"))
+    with open(path, "r+b") as file:
+        file.truncate(0)
+        if how == "good":
+            file.write(data)
+        elif how == "cut short":
+            file.write(data[:rng.randrange(len(data))])
+        elif how == "foreign":
+            file.write(rng.randbytes(len(data)))
+    return how
+
+
+def test_an_index_rewritten_in_place_under_running_queries(setup, tmp_path):
+    """Queries run while another process keeps rewriting graph.bin through the same inode, as
+    `cp` and `rsync --inplace` do: pages a query has mapped vanish under it (SIGBUS unguarded),
+    or come back with other bytes. Every run must answer as `--no-cache` does."""
+    index = tmp_path / "index"
+    install_good_index(setup, index)
+    graph = index / "graph.bin"
+    stop = time.monotonic() + IN_PLACE_SECONDS
+    rewrites: Counter[str] = Counter()
+
+    def rewriter() -> None:
+        rng = random.Random(BASE_SEED)
+        while time.monotonic() < stop:
+            try:
+                rewrites[rewrite_in_place(graph, setup.good["graph.bin"], rng)] += 1
+            except FileNotFoundError:
+                pass  # a query is renaming a rebuilt index into place
+            time.sleep(rng.uniform(0, 0.004))
+
+    def reader(worker: int) -> list[str]:
+        failures, runs = [], 0
+        work = tmp_path / f"reader-{worker}"
+        work.mkdir()
+        while time.monotonic() < stop:
+            query = QUERIES[(worker + runs) % len(QUERIES)]
+            runs += 1
+            answer = run_query(setup.binary, query, setup.corpus, index, work)
+            verdict = judge(answer, setup.expected[query])
+            if verdict is not None:
+                failures.append(f"{query.name}: {verdict.kind}: {verdict.detail}; stderr: "
+                                f"{stderr_summary(answer.stderr)}")
+        return [f"{runs} runs"] + failures
+
+    with ThreadPoolExecutor(max_workers=WORKERS + 1) as pool:
+        writing = pool.submit(rewriter)
+        results = list(pool.map(reader, range(WORKERS)))
+        writing.result()
+    runs = sum(int(result[0].split()[0]) for result in results)
+    failures = [failure for result in results for failure in result[1:]]
+    print(f"in-place: {runs} runs, rewrites {dict(rewrites)}")
+    assert sum(rewrites.values()) > 20 and runs > 20, f"too little happened: {rewrites}, {runs} runs"
+    assert not failures, (f"{len(failures)} of {runs} runs went wrong while graph.bin was rewritten in place "
+                          f"{sum(rewrites.values())} times ({dict(rewrites)}):\n" + "\n".join(failures[:10]))
