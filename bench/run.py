@@ -163,6 +163,41 @@ class Runner:
         }
 
 
+PERF_RUNS = 5
+PERF_HZ = 4000
+
+
+def checksum_share(argv, name, R, wall: float, *, env=None, cwd=None) -> dict | None:
+    """What the index's checksums cost a repeated query: `perf record` (software cpu-clock, so
+    it works where hardware counters are not offered) samples PERF_RUNS runs at PERF_HZ per core,
+    and the samples in `Checksum` functions are counted against all of termgraph's; `wall` is the
+    same command's time without perf (recording slows a run several times). None when perf is
+    missing or refuses."""
+    if shutil.which("perf") is None:
+        return None
+    total = in_checksum = 0
+    for i in range(PERF_RUNS):
+        data = os.path.join(R.out, f"{name}-{i}.perf")
+        rc = subprocess.call(["perf", "record", "-q", "-e", "cpu-clock", "-F", str(PERF_HZ), "-o", data, "--", *argv],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=cwd)
+        if rc != 0:
+            return None
+        report = subprocess.run(["perf", "report", "-i", data, "--stdio", "--no-children", "-F", "sample,sym",
+                                 "--comm", "termgraph"], capture_output=True, text=True, env=env)
+        for line in report.stdout.splitlines():
+            fields = line.split(None, 1)
+            if len(fields) == 2 and fields[0].isdigit():
+                total += int(fields[0])
+                if "Checksum" in fields[1]:
+                    in_checksum += int(fields[0])
+        os.remove(data)
+    if total == 0:
+        return None
+    return {"samples": total, "checksum_samples": in_checksum, "share_of_cpu": in_checksum / total,
+            "checksum_seconds": in_checksum / PERF_HZ / PERF_RUNS, "wall": wall,
+            "share_of_wall": in_checksum / PERF_HZ / PERF_RUNS / wall}
+
+
 def shq(a: str) -> str:
     return a if re.fullmatch(r"[A-Za-z0-9_./=:-]+", a) else "'" + a.replace("'", "'\\''") + "'"
 
@@ -312,6 +347,9 @@ def bench_size(n: int, args, R: Runner, tg: str, no_cache: bool) -> dict:
             rep["index_after_first"] = [rel(p) for p in R.index_entries(corpus)]
             rep["index_bytes"] = R.du(R.index_entries(corpus))
             rep["second"] = R.once(argv, f"termgraph-repeat2-{key}-{n}", env=env, cwd=cwd, timeout=timeout)
+            if key == "path":
+                rep["checksum"] = checksum_share(argv, f"perf-repeat-{key}-{n}", R, rep["second"]["wall"],
+                                                 env=env, cwd=cwd)
             if no_cache:
                 rep["no_cache"] = R.once(argv + ["--no-cache"], f"termgraph-nocache-{key}-{n}", env=env, cwd=cwd,
                                          timeout=timeout)
@@ -602,6 +640,14 @@ def table(results: list[dict], facts: dict, no_cache: bool) -> str:
             if w and w.get("wall"):
                 L.append(f"| floor: one `stat` of every file (`find -printf`) | {fs(w['wall'])} | "
                          f"{fs((w.get('user') or 0) + (w.get('sys') or 0))} | {fmb(w['rss_mb'])} |")
+            c = r.get("checksum")
+            if c:
+                L.append(f"\nThe index's checksums in the second run (`perf record -e cpu-clock`, {PERF_RUNS} runs): "
+                         f"{c['checksum_samples']:,} of {c['samples']:,} samples, {c['share_of_cpu']:.1%} of the CPU "
+                         f"time, about {c['checksum_seconds'] * 1000:.0f} ms of a {fs(c['wall'])} run "
+                         f"({c['share_of_wall']:.1%} of the wall time if none of it overlapped other work).")
+            elif key == "path":
+                L.append("\nThe checksums' share was not measured: `perf` is missing or refused to record.")
             idx = ", ".join(f"`{p}`" for p in r["index_after_first"]) or "none found"
             L.append(f"\nOn-disk index after the first run: {idx}"
                      + (f" ({r['index_bytes'] / 1e6:,.1f} MB)" if r["index_after_first"] else "") + ".")
