@@ -29,7 +29,7 @@ struct Termgraph: ParsableCommand {
             Foundation.exit(exit.rawValue)
         } catch {
             if exitCode(for: error) == .validationFailure {
-                Output.error(fullMessage(for: error))
+                Output.error(lines: fullMessage(for: error))
                 Foundation.exit(2)
             }
             exit(withError: error)

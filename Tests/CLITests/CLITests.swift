@@ -135,7 +135,12 @@ func glossary() throws -> URL {
     }
 
     @Test func usageErrorsExitTwo() throws {
-        #expect(try Run(["path", "only-one"]).status == 2)
+        let missing = try Run(["path", "only-one"])
+        #expect(missing.status == 2)
+        // The message and the usage are lines of their own, not one line with "\n" in it.
+        let lines = missing.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.first == "Error: Give two terms (FROM TO), or --from-category and --to-category.")
+        #expect(lines.contains { $0.hasPrefix("Usage: termgraph path ") })
         #expect(try Run(["orphans", "--kind", "nonsense"]).status == 2)
         #expect(try Run(["nonsense"]).status == 2)
         #expect(try Run(["stats", "--corpus", "/nonexistent/corpus"]).status == 2)

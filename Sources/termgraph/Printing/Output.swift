@@ -7,6 +7,13 @@ enum Output {
         write(line.escapingControls + "\n", to: STDERR_FILENO)
     }
 
+    /// Text of several lines on stderr (a usage message), each line's control characters shown
+    /// escaped and its line breaks kept.
+    static func error(lines text: String) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        write(lines.map { String($0).escapingControls }.joined(separator: "\n") + "\n", to: STDERR_FILENO)
+    }
+
     /// Fields on stderr separated by tabs, each with its control characters shown escaped.
     static func error(fields: [String]) {
         write(fields.map(\.escapingControls).joined(separator: "\t") + "\n", to: STDERR_FILENO)
