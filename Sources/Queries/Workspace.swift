@@ -1,4 +1,5 @@
 import Foundation
+import TermgraphCore
 import TermgraphCorpus
 import TermgraphGraph
 import TermgraphIndex
@@ -118,9 +119,31 @@ public final class Workspace {
         return built
     }
 
-    /// The node a term names: by slug first, then by the term index (§3).
+    /// The node a term names without the term tables: its slug, or the file of an article.
+    public func exactNode(_ term: String) throws(QueryError) -> Int? {
+        let graph = try graph().graph
+        return graph.index(ofKey: TermKey.normalize(TermKey.trimSlashes(term))) ?? article(atFile: term, in: graph)
+    }
+
+    /// The article read from the file `path` names (relative to the current folder, else to the
+    /// corpus), if it is one: `termgraph neighbors corpus/settlement.md`.
+    private func article(atFile path: String, in graph: KnowledgeGraph) -> Int? {
+        let rootPath = RealPath.of(root)
+        for candidate in [URL(fileURLWithPath: path), root.appendingPathComponent(path)] {
+            var status = stat()
+            guard stat(candidate.path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { continue }
+            let real = RealPath.of(candidate)
+            guard RealPath.isInside(real, folder: rootPath), real != rootPath else { continue }
+            let relative = String(real.dropFirst(rootPath == "/" ? 1 : rootPath.count + 1))
+            return graph.nodes.indices.first { graph.nodes[$0].path == relative }
+        }
+        return nil
+    }
+
+    /// The node a term names: by slug first, then as an article's file, then by the term index (§3).
     public func node(_ term: String) throws(QueryError) -> Int {
         let graph = try graph().graph
+        if let v = try exactNode(term) { return v }
         switch TermResolver(graph, terms: { [self] in terms(of: graph) }).resolve(term) {
         case .found(let v): return v
         case .ambiguous(let candidates): throw .ambiguousTerm(term, candidates: candidates.map { TermSummary(graph, $0) })

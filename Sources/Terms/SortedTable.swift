@@ -1,3 +1,4 @@
+import Glibc
 import TermgraphCore
 import TermgraphGraph
 /// An immutable map from strings to node lists, kept as sorted flat arrays: looked up by binary
@@ -22,6 +23,53 @@ struct SortedTable: Sendable {
 
     func nodes(_ k: Int) -> [Int] {
         nodes[Int(nodeOffsets[k])..<Int(nodeOffsets[k + 1])].map(Int.init)
+    }
+
+    /// Every key holding `needle`, with where in the key it first starts (in bytes), in key
+    /// order. One pass over all the keys' bytes, however many keys there are.
+    func keys(containing needle: [UInt8]) -> [(key: Int, offset: Int)] {
+        guard !needle.isEmpty, !keyBytes.isEmpty else { return [] }
+        var found: [(key: Int, offset: Int)] = []
+        keyBytes.withUnsafeBytes { all in
+            needle.withUnsafeBytes { wanted in
+                // The needle's second byte is looked for: in Arabic text the first is nearly
+                // always D8 or D9, the lead byte of every letter.
+                let pivot = needle.count > 1 ? 1 : 0
+                var from = 0
+                while from + needle.count <= all.count,
+                      let hit = memchr(all.baseAddress! + from + pivot, Int32(needle[pivot]), all.count - from - needle.count + 1) {
+                    let at = all.baseAddress!.distance(to: UnsafeRawPointer(hit)) - pivot
+                    guard memcmp(all.baseAddress! + at, wanted.baseAddress!, needle.count) == 0 else {
+                        from = at + 1
+                        continue
+                    }
+                    let k = keyIndex(containingByte: at)
+                    let end = Int(keyOffsets[k + 1])
+                    if at + needle.count <= end {
+                        found.append((k, at - Int(keyOffsets[k])))
+                        from = end  // the first place in this key is enough
+                    } else {
+                        from = at + 1  // it ran over into the next key
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    /// The key whose bytes include position `byte` of `keyBytes`.
+    private func keyIndex(containingByte byte: Int) -> Int {
+        var low = 0, high = count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if Int(keyOffsets[mid]) <= byte { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+
+    /// The raw bytes of key `k`.
+    func keyBytes(_ k: Int) -> ArraySlice<UInt8> {
+        keyBytes[Int(keyOffsets[k])..<Int(keyOffsets[k + 1])]
     }
 
     subscript(key: String) -> [Int]? {

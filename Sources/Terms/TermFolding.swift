@@ -10,7 +10,8 @@ import Foundation
 /// ```
 public enum TermFolding {
     /// NFKC, case folding, Arabic harakat and tatweel removed, hamza and alef forms, taa marbuta
-    /// and alef maqsura unified, white space collapsed.
+    /// and alef maqsura unified, the Persian keyboard's yeh, keheh and heh with yeh as their
+    /// Arabic letters, white space collapsed.
     public static func fold(_ text: String) -> String {
         // Text of ASCII and plain Arabic letters is already NFKC and has no case beyond ASCII's:
         // it skips Foundation, which is a hundred times slower than the rest of this function.
@@ -32,8 +33,9 @@ public enum TermFolding {
             }
             switch value {
             case 0x0623, 0x0625, 0x0622, 0x0671: scalars.append("\u{0627}")  // أ إ آ ٱ → ا
-            case 0x0629: scalars.append("\u{0647}")  // ة → ه
-            case 0x0649, 0x0626: scalars.append("\u{064A}")  // ى ئ → ي
+            case 0x0629, 0x06C0: scalars.append("\u{0647}")  // ة ۀ → ه
+            case 0x0649, 0x06CC, 0x0626: scalars.append("\u{064A}")  // ى ی ئ → ي
+            case 0x06A9: scalars.append("\u{0643}")  // ک → ك
             case 0x0624: scalars.append("\u{0648}")  // ؤ → و
             case 0x41...0x5A: scalars.append(Unicode.Scalar(value | 0x20)!)
             default: scalars.append(scalar)
@@ -63,10 +65,33 @@ public enum TermFolding {
         var firstForms = [first]
         if let stripped = dropPrefix(first, ["\u{0648}", "\u{0641}"]) { firstForms.append(stripped) }
         var variants: Set<String> = []
-        for firstForm in firstForms {
-            let plain = [firstForm] + words.dropFirst()
-            variants.insert(plain.joined(separator: " "))
-            variants.insert(plain.map { dropPrefix($0, ["\u{0627}\u{0644}"]) ?? $0 }.joined(separator: " "))
+        for firstForm in firstForms { insertForms([firstForm] + words.dropFirst(), into: &variants) }
+        return variants
+    }
+
+    /// The words joined as they are, and with the article dropped from each.
+    private static func insertForms(_ words: [String], into variants: inout Set<String>) {
+        variants.insert(words.joined(separator: " "))
+        variants.insert(words.map { dropPrefix($0, ["\u{0627}\u{0644}"]) ?? $0 }.joined(separator: " "))
+    }
+
+    /// What a typed term may also mean, besides `prefixVariants`: its first word without a leading
+    /// preposition `ب`, `ل` or `ك`, alone or fused with the article (`بال`, `لل`, `كال`), after
+    /// an optional conjunction. Only a query is read this way, never the names it is compared
+    /// with: many words begin with those letters (`بنك`, `كتاب`), and a name cut down to
+    /// another word would be found by a query that never meant it.
+    public static func queryVariants(_ folded: String) -> Set<String> {
+        var variants = prefixVariants(folded)
+        let words = folded.split(separator: " ").map(String.init)
+        guard let first = words.first else { return variants }
+        var firstForms = [first]
+        if let stripped = dropPrefix(first, ["\u{0648}", "\u{0641}"]) { firstForms.append(stripped) }
+        for form in firstForms {
+            // `بال` leaves the word; `ب` alone leaves `الword`, whose article is then dropped too.
+            for prefix in ["\u{0628}\u{0627}\u{0644}", "\u{0643}\u{0627}\u{0644}", "\u{0644}\u{0644}",
+                           "\u{0628}", "\u{0644}", "\u{0643}"] {
+                if let rest = dropPrefix(form, [prefix]) { insertForms([rest] + words.dropFirst(), into: &variants) }
+            }
         }
         return variants
     }

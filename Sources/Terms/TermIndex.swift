@@ -9,6 +9,53 @@ public enum TermMatch: Sendable, Equatable {
     case unknown(suggestions: [Int])
 }
 
+/// How a name answers a typed term, best first.
+public enum TermMatchKind: Int, Sendable, Comparable, CaseIterable {
+    /// The name is the term, as folded.
+    case exact
+    /// The name is the term once Arabic prefixes are dropped (§3).
+    case withoutPrefixes
+    /// The name starts with the term.
+    case prefix
+    /// A later word of the name starts with the term (after its article, if it has one).
+    case wordPrefix
+    /// The term is inside the name.
+    case contains
+    /// The name is a few edits away from the term.
+    case similar
+
+    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+
+    /// The word used for it in answers.
+    public var name: String {
+        switch self {
+        case .exact: "exact"
+        case .withoutPrefixes: "without-prefixes"
+        case .prefix: "prefix"
+        case .wordPrefix: "word-prefix"
+        case .contains: "contains"
+        case .similar: "similar"
+        }
+    }
+}
+
+/// Which of a term's names matched.
+public enum TermName: Int, Sendable, CaseIterable {
+    case slug, title, alias, anchor
+}
+
+/// One term found for a typed term: the node, how well and by which name (as folded).
+public struct TermHit: Sendable, Equatable {
+    public let node: Int
+    public let kind: TermMatchKind
+    public let name: TermName
+    public let folded: String
+
+    public init(node: Int, kind: TermMatchKind, name: TermName, folded: String) {
+        (self.node, self.kind, self.name, self.folded) = (node, kind, name, folded)
+    }
+}
+
 /// Finds terms by slug, title, alias or the anchor texts used to link to them, with Arabic folding.
 ///
 /// ```swift
@@ -90,30 +137,96 @@ public struct TermIndex: Sendable {
         for stage in 0..<4 {
             if let hits = exact[stage][folded] { return hits.count == 1 ? .found(hits[0]) : .ambiguous(hits) }
         }
-        let variants = TermFolding.prefixVariants(folded)
+        let variants = TermFolding.queryVariants(folded)
         for stage in 0..<4 {
             var hits: Set<Int> = []
             for variant in variants { hits.formUnion(stripped[stage][variant] ?? []) }
             if !hits.isEmpty { return hits.count == 1 ? .found(hits.first!) : .ambiguous(hits.sorted()) }
         }
-        return .unknown(suggestions: suggestions(for: folded))
+        return .unknown(suggestions: search(term, limit: 5).map(\.node))
     }
 
-    private func suggestions(for folded: String) -> [Int] {
-        let query = Array(folded.unicodeScalars)
-        let limit = max(2, query.count / 3)
-        var best: [Int: Int] = [:]
-        // Slug keys, titles and aliases, as folded.
-        for table in exact.prefix(3) {
-            for k in 0..<table.count {
-                let name = Array(table.key(k).unicodeScalars)
-                guard abs(name.count - query.count) <= limit else { continue }
-                let d = editDistance(query, name, limit: limit)
-                guard d <= limit else { continue }
-                for node in table.nodes(k) where d < (best[node] ?? Int.max) { best[node] = d }
+    /// The terms that answer `term`, best first, at most `limit`: exact names, names without
+    /// their prefixes (the query's prepositions too), then slugs, titles and aliases that start
+    /// with the term, have a word starting with it, or hold it, then names a few edits away.
+    /// Within a kind, the shorter name (the closer to the term) comes first, then slug order.
+    public func search(_ term: String, limit: Int) -> [TermHit] {
+        let folded = TermFolding.fold(TermKey.trimSlashes(term))
+        guard !folded.isEmpty, limit > 0 else { return [] }
+        var best: [Int: (hit: TermHit, length: Int)] = [:]
+        func offer(_ node: Int, _ kind: TermMatchKind, _ name: TermName, _ key: String) {
+            let length = key.unicodeScalars.count
+            if let known = best[node], (known.hit.kind, known.length) <= (kind, length) { return }
+            best[node] = (TermHit(node: node, kind: kind, name: name, folded: key), length)
+        }
+        for name in TermName.allCases {
+            for node in exact[name.rawValue][folded] ?? [] { offer(node, .exact, name, folded) }
+        }
+        let variants = TermFolding.queryVariants(folded).sorted()
+        for name in TermName.allCases {
+            for variant in variants {
+                for node in stripped[name.rawValue][variant] ?? [] { offer(node, .withoutPrefixes, name, variant) }
             }
         }
-        return best.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.prefix(5).map(\.key)
+        // Slugs, titles and aliases by what they hold (anchor texts are too many and too loose).
+        let searched: [TermName] = [.slug, .title, .alias]
+        for name in searched {
+            let table = exact[name.rawValue]
+            for needle in Set([folded] + variants) {
+                let bytes = Array(needle.utf8)
+                for (k, offset) in table.keys(containing: bytes) {
+                    let key = table.keyBytes(k)
+                    let kind: TermMatchKind = offset == 0 ? .prefix
+                        : Self.startsWord(key, at: key.startIndex + offset) ? .wordPrefix : .contains
+                    let text = String(decoding: key, as: UTF8.self)
+                    for node in table.nodes(k) { offer(node, kind, name, text) }
+                }
+            }
+        }
+        if best.count < limit {
+            let query = Array(folded.unicodeScalars)
+            let bound = max(2, query.count / 3)
+            for name in searched {
+                let table = exact[name.rawValue]
+                for k in 0..<table.count {
+                    let text = table.key(k)
+                    let scalars = Array(text.unicodeScalars)
+                    guard abs(scalars.count - query.count) <= bound,
+                          editDistance(query, scalars, limit: bound) <= bound else { continue }
+                    for node in table.nodes(k) { offer(node, .similar, name, text) }
+                }
+            }
+        }
+        return best.values
+            .sorted { ($0.hit.kind, $0.length, $0.hit.node) < ($1.hit.kind, $1.length, $1.hit.node) }
+            .prefix(limit).map(\.hit)
+    }
+
+    /// Whether a word starts at `at` in a folded name: after a space or a slug's separator, or
+    /// right after a word's article `ال`.
+    private static func startsWord(_ key: ArraySlice<UInt8>, at: Int) -> Bool {
+        let before = key[at - 1]
+        if before == 0x20 || before == 0x2D || before == 0x5F || before == 0x2F || before == 0x2E { return true }
+        // ال is D8 A7 D9 84 in UTF-8, at the start of the name or after a space.
+        let article: [UInt8] = [0xD8, 0xA7, 0xD9, 0x84]
+        guard at - key.startIndex >= 4, key[(at - 4)..<at].elementsEqual(article) else { return false }
+        return at - 4 == key.startIndex || key[at - 5] == 0x20
+    }
+
+    /// The name of `node` that `hit` matched, as it is written (the folded form when none can
+    /// be told: a name is folded in the tables).
+    public static func writtenName(of hit: TermHit, in graph: KnowledgeGraph) -> String {
+        let node = graph.nodes[hit.node]
+        let names: [String] = switch hit.name {
+        case .slug: [node.slug]
+        case .title: [node.title]
+        case .alias: node.aliases.map { $0.hasPrefix("/") ? TermKey.trimSlashes($0) : $0 }
+        case .anchor: graph.incomingEdges(of: hit.node).flatMap { graph.edgeAnchors[Int($0)] }
+        }
+        return names.first { name in
+            let folded = TermFolding.fold(name)
+            return folded == hit.folded || (hit.kind == .withoutPrefixes && TermFolding.prefixVariants(folded).contains(hit.folded))
+        } ?? hit.folded
     }
 
 }

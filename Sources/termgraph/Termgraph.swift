@@ -16,7 +16,7 @@ struct Termgraph: ParsableCommand {
             """,
         subcommands: [
             ExportCommand.self, PathCommand.self, NeighborsCommand.self, OrphansCommand.self,
-            StatsCommand.self, CheckCommand.self, LinksCommand.self,
+            StatsCommand.self, CheckCommand.self, LinksCommand.self, TermsCommand.self,
         ]
     )
 

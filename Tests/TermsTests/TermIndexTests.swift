@@ -71,6 +71,61 @@ import Testing
         #expect(TermIndex(graph).resolve("zzzzzzzzzz") == .unknown(suggestions: []))
     }
 
+    @Test func persianLettersFoldToTheirArabicForms() {
+        #expect(TermFolding.fold("کیۀ") == "كيه")  // keheh, Farsi yeh, heh with yeh above
+        #expect(slug("مکتب اوسط") == "middleoffice")
+        #expect(slug("تسویة") == "settlement")
+    }
+
+    @Test func aQuerysPrepositionIsDroppedToMatch() {
+        #expect(slug("بالتسوية") == "settlement")
+        #expect(slug("وبالتسوية") == "settlement")
+        #expect(slug("للمكتب الأوسط") == "middleoffice")
+        #expect(slug("كالوسيط") == "broker")
+        #expect(slug("لمقاصة") == "clearing")
+    }
+
+    @Test func aNamesFirstLettersAreNeverTakenForAPreposition() {
+        // بنك and كتاب start with ب and ك; their names are not cut down to نك or تاب.
+        let graph = KnowledgeGraph(nodes: [Node(slug: "bank", key: "bank", title: "بنك"),
+                                           Node(slug: "book", key: "book", title: "كتاب")], edges: [])
+        let index = TermIndex(graph)
+        // Neither is found; each is only suggested, as a name that holds the query.
+        #expect(index.resolve("نك") == .unknown(suggestions: [0]))
+        #expect(index.resolve("تاب") == .unknown(suggestions: [1]))
+        #expect(index.resolve("بالبنك") == .found(0))
+    }
+
+    /// The ranked search of `terms`: kind first, then shorter names, then slug order.
+    @Test func searchRanksByHowTheNameMatches() {
+        let index = TermIndex(graph)
+        func hits(_ query: String, limit: Int = 10) -> [String] {
+            index.search(query, limit: limit).map { "\(graph.nodes[$0.node].slug):\($0.kind.name):\($0.name)" }
+        }
+        #expect(hits("مكتب") == ["middleoffice:prefix:title", "frontoffice:prefix:title"])
+        #expect(hits("أوسط") == ["middleoffice:word-prefix:title", "broker:similar:title"])
+        #expect(hits("office") == ["frontoffice:word-prefix:alias", "middleoffice:word-prefix:alias"])
+        #expect(hits("ttle") == ["settlement:contains:slug"])
+        #expect(hits("settlment") == ["settlement:similar:slug"])
+        #expect(hits("risk") == ["risk-a:exact:title", "risk-b:exact:title"])
+        #expect(hits("التسويات") == ["settlement:exact:anchor"])
+        #expect(hits("مكتب", limit: 1) == ["middleoffice:prefix:title"])
+        #expect(hits("") == [] && hits("zzzzzzzzzz") == [])
+        // A word's article is skipped when telling where a word starts.
+        let risks = KnowledgeGraph(nodes: [Node(slug: "management", key: "management", title: "إدارة المخاطر"),
+                                           Node(slug: "hazard", key: "hazard", title: "أخطار")], edges: [])
+        #expect(TermIndex(risks).search("مخاطر", limit: 5).map(\.kind) == [.wordPrefix])
+        #expect(TermIndex.writtenName(of: TermIndex(risks).search("مخاطر", limit: 5)[0], in: risks) == "إدارة المخاطر")
+    }
+
+    @Test func unknownTermsAreSuggestedWhatStartsWithOrHoldsThem() {
+        guard case .unknown(let suggestions) = TermIndex(graph).resolve("مكت") else {
+            Issue.record("expected an unknown term")
+            return
+        }
+        #expect(suggestions.map { graph.nodes[$0].slug } == ["middleoffice", "frontoffice"])
+    }
+
     @Test func foldingMatchesTheContract() {
         #expect(TermFolding.fold("  أإآٱ  ةىؤئ ") == "اااا هيوي")
         #expect(TermFolding.fold("Straße") == "strasse")
@@ -89,7 +144,8 @@ import Testing
         }
         // Combining hamza after ae (U+06D5) composes to U+06C0 under NFKC: the slow path must be taken.
         #expect(TermFolding.needsUnicodeNormalization("\u{06D5}\u{0654}"))
-        #expect(TermFolding.fold("\u{06D5}\u{0654}") == "\u{06C0}")
+        // ... and ۀ, like ة, folds to ه (§3).
+        #expect(TermFolding.fold("\u{06D5}\u{0654}") == "\u{0647}")
         #expect(TermFolding.needsUnicodeNormalization("ﻣﻜﺘﺐ"))
     }
 }
