@@ -74,3 +74,29 @@ import Testing
             == "1 term matching counterparty r:\n  counterparty-risk  مخاطر الطرف المقابل  (Counterparty Risk)\n")
     }
 }
+
+/// Commands run without `--corpus` (§1).
+@Suite struct DefaultCorpusCommandTests {
+    @Test func aVaultIsFoundFromAFolderInsideIt() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("cli-vault-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for folder in [".obsidian", "daily"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        try Data("---\ntitle: Alpha\n---\n[b](/daily/beta)\n".utf8).write(to: root.appendingPathComponent("alpha.md"))
+        try Data("---\ntitle: Beta\n---\n".utf8).write(to: root.appendingPathComponent("daily/beta.md"))
+        let stats = try Run(["orphans", "--no-cache"], in: root.appendingPathComponent("daily"))
+        #expect(stats.status == 0)
+        #expect(stats.stdout == "1 orphan term:\n  alpha  Alpha\n")
+    }
+
+    @Test func aFolderWithoutArticlesSaysWhatWasTried() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("cli-empty-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let stats = try Run(["stats", "--no-cache"], in: root)
+        #expect(stats.status == 2)
+        #expect(stats.stderr == "error: no articles in \(root.standardizedFileURL.path) (the current folder; no termgraph.yml, "
+                + ".obsidian/, .foam/ here or in a folder above, and no corpus/ folder here); name the corpus with --corpus DIR\n")
+    }
+}

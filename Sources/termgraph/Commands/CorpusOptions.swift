@@ -4,8 +4,15 @@ import TermgraphKit
 
 /// The options every command shares: which corpus, and whether to answer in JSON.
 struct CorpusOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The corpus folder.", valueName: "dir"))
-    var corpus: String = "corpus"
+    @Option(name: .long, help: ArgumentHelp(
+        "The corpus folder. Default: the nearest folder from here upwards with a termgraph.yml, .obsidian/ or .foam/; else ./corpus; else the current folder.",
+        valueName: "dir"))
+    var corpus: String?
+
+    /// The corpus folder: the one named, else the default of §1.
+    var corpusFolder: URL {
+        corpus.map { URL(fileURLWithPath: $0) } ?? DefaultCorpus.find(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).folder
+    }
 
     @Flag(name: .long, help: "Print JSON instead of text.")
     var json = false
@@ -20,7 +27,7 @@ struct CorpusOptions: ParsableArguments {
     func workspace() -> Workspace {
         var progress: (@Sendable (Int, Int) -> Void)?
         if let bar = ProgressBar.forTerminal() { progress = { done, total in bar.update(done: done, total: total) } }
-        return Workspace(root: URL(fileURLWithPath: corpus), cacheFolder: cacheDir.map { URL(fileURLWithPath: $0) },
+        return Workspace(root: corpusFolder, cacheFolder: cacheDir.map { URL(fileURLWithPath: $0) },
                          useIndex: !noCache, progress: progress)
     }
 
@@ -29,6 +36,11 @@ struct CorpusOptions: ParsableArguments {
     func load() throws -> Workspace {
         let workspace = workspace()
         let built = try answer { try workspace.graph() }
+        if corpus == nil && built.graph.nodes.indices.allSatisfy(built.graph.nodes.isStub) {
+            let found = DefaultCorpus.find(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            Output.error("error: no articles in \(found.folder.path) (\(found.reason); \(DefaultCorpus.searched)); name the corpus with --corpus DIR")
+            throw ExitCode(2)
+        }
         let serious = built.problems.filter { $0.kind != Problem.Kind.wantedLink }.count
         if serious > 0 {
             Output.error("warning: \(serious) problem\(serious == 1 ? "" : "s") in the corpus; run `termgraph check` to list them")

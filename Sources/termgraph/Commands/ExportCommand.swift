@@ -105,11 +105,11 @@ struct ExportCommand: ParsableCommand {
     /// An export never overwrites articles by accident: a target that lies inside the corpus
     /// folder (links followed) is refused, before the corpus is read, unless --force is given.
     private func refuseTargetsInsideTheCorpus(_ targets: [GraphExporters.Target]) throws {
-        let corpus = URL(fileURLWithPath: options.corpus)
+        let corpus = options.corpusFolder
         let inside = targets.compactMap { target in target.lies(inside: corpus) ? target.url : nil }
         guard !inside.isEmpty else { return }
         for url in inside {
-            Output.error("error: \(url.relativePath) is inside the corpus folder \(options.corpus); add --force to write it there")
+            Output.error("error: \(url.relativePath) is inside the corpus folder \(corpus.relativePath); add --force to write it there")
         }
         throw ExitCode(2)
     }
