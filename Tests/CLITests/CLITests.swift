@@ -88,7 +88,7 @@ func glossary() throws -> URL {
             .write(to: root.appendingPathComponent("a.md"))
         let orphans = try Run(["orphans", "--corpus", root.path, "--no-cache"])
         #expect(orphans.stdout == "1 orphan term:\n  a  Evil \\x1B[31mred\\nfake.md:1: error\n")
-        let check = try Run(["check", "--corpus", root.path, "--no-cache"])
+        let check = try Run(["check", "--corpus", root.path, "--no-cache"], in: root)
         #expect(check.stdout == "a.md:4: wanted-link: link to \"/\\u{202E}abc\" matches no article\n1 problem\n")
         let links = try Run(["links", "--corpus", root.path, "--no-cache"])
         #expect(links.stdout == "a.md:4: inline /\\u{202E}abc → wanted \\u{202E}abc\tx\n")
@@ -154,7 +154,7 @@ func glossary() throws -> URL {
         let answer = try JSONSerialization.jsonObject(with: Data(wanted.stdout.utf8)) as! [String: Any]
         let terms = answer["terms"] as! [[String: Any]]
         #expect(terms.count == 1 && terms[0]["slug"] as? String == "derivatives" && terms[0]["linked_by"] as? Int == 1)
-        let check = try Run(["check", "--corpus", corpus.path])
+        let check = try Run(["check", "--corpus", corpus.path], in: corpus)
         #expect(check.status == 1)
         #expect(check.stdout == "middleoffice.md:6: wanted-link: link to \"/derivatives\" matches no article\n1 problem\n")
     }

@@ -48,7 +48,10 @@ def make_corpus(root: Path):
 
 
 def run(*args, corpus):
-    result = subprocess.run([BIN, *args, "--corpus", str(corpus), "--no-cache"], capture_output=True, text=True, timeout=120)
+    # In the corpus folder, so that `check` names files as the corpus does (paths are relative
+    # to the current folder).
+    result = subprocess.run([BIN, *args, "--corpus", str(corpus), "--no-cache"], capture_output=True, text=True,
+                            timeout=120, cwd=corpus if corpus.is_dir() else None)
     assert result.returncode in (0, 1, 2), f"{args}: killed by signal {-result.returncode}\n{result.stderr[-2000:]}"
     return result
 
@@ -99,7 +102,7 @@ def test_a_folder_that_can_be_listed_but_not_entered_is_reported(tmp_path):
             nobody = pwd.getpwnam("nobody")
             user = {"user": nobody.pw_uid, "group": nobody.pw_gid}
         result = subprocess.run([BIN, "check", "--json", "--no-cache", "--corpus", str(corpus)],
-                                capture_output=True, timeout=60, **user)
+                                capture_output=True, timeout=60, cwd=corpus, **user)
         problems = json.loads(result.stdout)["problems"]
         assert result.returncode == 1, result.stderr
         assert [(p["file"], p["kind"], p["message"]) for p in problems if p["kind"] == "unreadable"] == [

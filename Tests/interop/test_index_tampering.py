@@ -69,6 +69,9 @@ REPLAY_COPY = "damaged"  # where a failed trial's damaged index is made again, b
 class Query:
     args: tuple[str, ...]
     writes: str | None = None  # a file the query writes (relative to its working folder)
+    # Run in the corpus folder rather than the trial's: `check` writes paths relative to the
+    # current folder, which must be the same in every run.
+    in_corpus: bool = False
 
     @property
     def name(self) -> str:
@@ -82,7 +85,7 @@ QUERIES = (
     Query(("orphans", "--json")),
     Query(("orphans", "--kind", "wanted", "--json")),
     Query(("stats", "--json")),
-    Query(("check", "--json")),
+    Query(("check", "--json"), in_corpus=True),
     Query(("links", "--json")),
     Query(("export", "--format", "graphml", "--output", EXPORT_NAME), writes=EXPORT_NAME),
 )
@@ -112,7 +115,7 @@ def run_query(binary: Path, query: Query, corpus: Path, index: Path | None, cwd:
     if output is not None:
         output.unlink(missing_ok=True)
     try:
-        proc = subprocess.run([str(binary), *query.args, *index_flags(corpus, index)], cwd=cwd,
+        proc = subprocess.run([str(binary), *query.args, *index_flags(corpus, index)], cwd=corpus if query.in_corpus else cwd,
                               stdin=subprocess.DEVNULL, capture_output=True, timeout=RUN_TIMEOUT)
     except subprocess.TimeoutExpired as timeout:
         return Answer(None, timeout.stdout or b"", timeout.stderr or b"", None)

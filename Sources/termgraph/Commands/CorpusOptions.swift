@@ -33,7 +33,7 @@ struct CorpusOptions: ParsableArguments {
 
     /// The corpus's workspace with its graph loaded. Problems other than wanted links are summed
     /// up on stderr so that queries stay quiet.
-    func load() throws -> Workspace {
+    func load(warnAboutProblems: Bool = true) throws -> Workspace {
         let workspace = workspace()
         let built = try answer { try workspace.graph() }
         if corpus == nil && built.graph.nodes.indices.allSatisfy(built.graph.nodes.isStub) {
@@ -42,7 +42,7 @@ struct CorpusOptions: ParsableArguments {
             throw ExitCode(2)
         }
         let serious = built.problems.filter { $0.kind != Problem.Kind.wantedLink }.count
-        if serious > 0 {
+        if serious > 0 && warnAboutProblems {
             Output.error("warning: \(serious) problem\(serious == 1 ? "" : "s") in the corpus; run `termgraph check` to list them")
         }
         return workspace
