@@ -102,6 +102,9 @@ public struct DOTWriter {
         out.append(" [label="); Self.appendQuoted(node.title, to: &out)
         if let description = node.description, !description.isEmpty {
             out.append(", tooltip="); Self.appendQuoted(description, to: &out)
+        } else if links != nil {
+            // A picture's tooltip without a description: Graphviz would show the label's escapes.
+            out.append(", tooltip="); Self.appendQuoted(node.title, to: &out)
         }
         if let link = links?[v] {
             out.append(", URL="); Self.appendQuoted(link, to: &out); out.append(", target=\"_top\"")

@@ -43,7 +43,7 @@ struct GraphvizProgram {
             sigemptyset(&pipeSignal)
             sigaddset(&pipeSignal, SIGPIPE)
             pthread_sigmask(SIG_BLOCK, &pipeSignal, nil)
-            _ = input.withUnsafeBytes { raw in
+            input.withUnsafeBytes { raw in
                 var offset = 0
                 while offset < raw.count {
                     let n = Foundation.write(inputFD, raw.baseAddress! + offset, raw.count - offset)
