@@ -4,8 +4,8 @@ PYTHON     ?= python3
 # What building and `make run` need; the tests need TEST_APT_PKGS and the Python packages too,
 # which go into a virtual environment of the project's own (.venv), never the user's Python.
 APT_PKGS      := libxml2-dev graphviz fonts-noto-core
-TEST_APT_PKGS := libxml2-utils python3-venv
-PIP_PKGS      := networkx igraph markdown-it-py pytest hypothesis pyyaml junitparser
+TEST_APT_PKGS := libxml2-utils python3-venv chromium
+PIP_PKGS      := networkx igraph markdown-it-py pytest hypothesis pyyaml rdflib kuzu junitparser
 VENV          := .venv
 VENV_PYTHON   := $(VENV)/bin/python
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -31,25 +31,19 @@ deps:
 test-deps: deps
 	@$(call apt_install,$(TEST_APT_PKGS))
 	@[ -x $(VENV_PYTHON) ] || $(PYTHON) -m venv $(VENV)
-	@$(VENV_PYTHON) -c "import networkx, igraph, markdown_it, pytest, hypothesis, yaml, junitparser" 2>/dev/null \
+	@$(VENV_PYTHON) -c "import networkx, igraph, markdown_it, pytest, hypothesis, yaml, rdflib, kuzu, junitparser" 2>/dev/null \
 	  || $(VENV_PYTHON) -m pip install -q --disable-pip-version-check $(PIP_PKGS)
 
 build: deps
 	$(SWIFT) build -c release --product termgraph
 
-## run: export the embedded corpus to exports/ (GraphML, DOT, and an SVG drawn by Graphviz's cairo renderer)
+## run: export the embedded corpus to exports/ in every format (graph.{graphml,yed.graphml,dot,json,gexf,ttl,svg}
+## and neo4j/); the SVG is drawn by Graphviz's dot, whose layout is the same on every run
 run: build
-	@cp exports/graph.dot exports/.graph.dot.before 2>/dev/null || true
-	$(RELEASE) export --corpus corpus --out-dir exports
-	@# fdp's layout differs from run to run: redraw only when the graph changed.
-	@if cmp -s exports/graph.dot exports/.graph.dot.before && [ -f exports/graph.svg ]; then \
-	  echo "exports/graph.svg is up to date"; \
-	else \
-	  dot -Tsvg:cairo exports/graph.dot > exports/.graph.svg.tmp && mv exports/.graph.svg.tmp exports/graph.svg && echo "wrote exports/graph.svg"; \
-	fi; rm -f exports/.graph.dot.before
+	$(RELEASE) export --corpus corpus --out-dir exports --format all
 
 ## test: Swift unit tests, the interoperability tests against NetworkX, igraph, Graphviz, xmllint,
-## markdown-it-py, and the README's library example built as a new package would build it
+## rdflib, Kuzu, Chromium, markdown-it-py, and the README's library example built as a new package would build it
 test: test-deps test-swift test-interop test-library
 
 # Tests keep termgraph's on-disk index out of the user's cache folder.

@@ -7,6 +7,7 @@ import Yams
 /// language: ar
 /// base: /
 /// site: https://www.example.com/terms/
+/// iri: https://www.example.com/terms/
 /// category_key: office
 /// categories: {front: frontoffice, middle: middleoffice, back: backoffice}
 /// ```
@@ -17,6 +18,8 @@ public struct CorpusConfig: Sendable, Equatable {
     public var base: String = "/"
     /// Absolute URLs under this prefix are internal links.
     public var site: String?
+    /// The base IRI of SKOS concepts (default: `site`).
+    public var iri: String?
     /// The front-matter key that holds an article's category.
     public var categoryKey: String = "office"
     /// Category name → hub article slug, in declaration order.
@@ -32,7 +35,7 @@ public struct CorpusConfig: Sendable, Equatable {
     public init() {}
 
     public static func == (a: CorpusConfig, b: CorpusConfig) -> Bool {
-        a.title == b.title && a.language == b.language && a.base == b.base && a.site == b.site
+        a.title == b.title && a.language == b.language && a.base == b.base && a.site == b.site && a.iri == b.iri
             && a.categoryKey == b.categoryKey && a.categories.elementsEqual(b.categories) { $0 == $1 }
     }
 
@@ -67,15 +70,10 @@ public struct CorpusConfig: Sendable, Equatable {
                     config.base = base
                 }
             case "site":
-                let site = value.scalar?.string ?? ""
-                if site.isEmpty {
-                    config.site = nil
-                } else if Self.isAbsoluteURL(site) {
-                    config.site = site
-                } else {
-                    config.warnings.append(Problem(file: fileName, line: line, kind: .config,
-                                                   message: "site \"\(site)\" is not an absolute URL such as https://example.com/docs/; it is ignored"))
-                }
+                config.site = absolute(value, line: line, valid: isAbsoluteURL, warning: "site", example: "https://example.com/docs/", into: &config)
+            case "iri":
+                config.iri = absolute(value, line: line, valid: isAbsoluteIRI, warning: "iri",
+                                      example: "https://example.com/terms/ or urn:example:", into: &config)
             case "category_key": config.categoryKey = value.scalar?.string ?? "office"
             case "categories":
                 guard let categories = value.mapping else {
@@ -93,6 +91,27 @@ public struct CorpusConfig: Sendable, Equatable {
             }
         }
         return config
+    }
+
+    /// A setting that must be an absolute URL or IRI: nil when empty; when it is not one, nil and
+    /// a problem at its line (the rest of the configuration holds).
+    private static func absolute(_ value: Node, line: Int?, valid: (String) -> Bool, warning name: String, example: String,
+                                 into config: inout CorpusConfig) -> String? {
+        let text = value.scalar?.string ?? ""
+        if text.isEmpty { return nil }
+        if valid(text) { return text }
+        let kind = name == "site" ? "URL" : "IRI"
+        config.warnings.append(Problem(file: fileName, line: line, kind: .config,
+                                       message: "\(name) \"\(text)\" is not an absolute \(kind) such as \(example); it is ignored"))
+        return nil
+    }
+
+    /// `scheme:…` with no white space: a scheme of letters, digits, `+`, `-` or `.` starting
+    /// with a letter (`urn:x-glossary:` is one, unlike a `site`).
+    static func isAbsoluteIRI(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(of: ":"), let first = text.first, first.isASCII, first.isLetter,
+              text[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) else { return false }
+        return text.index(after: colon) < text.endIndex && !text.contains(where: \.isWhitespace)
     }
 
     /// `scheme://host…`: a scheme of letters, digits, `+`, `-` or `.` starting with a letter,

@@ -6,36 +6,42 @@ import TermgraphGraph
 public protocol GraphExporter: Sendable {
     /// What `--format` calls it (`graphml`).
     var name: String { get }
-    /// The files it writes into an output folder (`graph.graphml`); a format of several files
-    /// names them all, and they are written as one set.
+    /// The files it writes (`graph.graphml`); a format of several files names them all, and
+    /// they are written as one set, in the folder `folderName`.
     var fileNames: [String] { get }
+    /// For a format of several files, the folder that holds the set (`neo4j`); nil for one file.
+    var folderName: String? { get }
     /// The file name endings (lower case, no dot) that `--output FILE` takes to mean this format.
     var extensions: [String] { get }
     /// Hands file number `file` (of `fileNames`) to `sink` in pieces, in order, until the sink
-    /// answers false.
-    func write(_ graph: KnowledgeGraph, ids: NodeIdentifiers, file: Int, to sink: ([UInt8]) -> Bool)
+    /// answers false; throws when the format cannot be made (a program it needs is missing).
+    func write(_ graph: KnowledgeGraph, context: ExportContext, file: Int, to sink: ([UInt8]) -> Bool) throws
 }
 
-/// GraphML for NetworkX, igraph, Gephi, yEd and Cytoscape.
-public struct GraphMLExporter: GraphExporter {
-    public init() {}
-    public var name: String { "graphml" }
-    public var fileNames: [String] { ["graph.graphml"] }
-    public var extensions: [String] { ["graphml", "xml"] }
+extension GraphExporter {
+    public var folderName: String? { nil }
 
-    public func write(_ graph: KnowledgeGraph, ids: NodeIdentifiers, file: Int, to sink: ([UInt8]) -> Bool) {
-        GraphMLWriter(graph, ids: ids).write(to: sink)
+    /// File number `file` whole, for tests and small graphs.
+    public func bytes(_ graph: KnowledgeGraph, context: ExportContext? = nil, file: Int = 0) throws -> [UInt8] {
+        var all: [UInt8] = []
+        try write(graph, context: context ?? ExportContext(graph), file: file) { all.append(contentsOf: $0); return true }
+        return all
     }
 }
 
-/// DOT for Graphviz.
-public struct DOTExporter: GraphExporter {
-    public init() {}
-    public var name: String { "dot" }
-    public var fileNames: [String] { ["graph.dot"] }
-    public var extensions: [String] { ["dot", "gv"] }
+/// Why an export could not be made, in words a user can act on.
+public enum ExportError: Error, CustomStringConvertible {
+    /// A program the format needs is not installed.
+    case missingProgram(format: String, program: String, install: String)
+    /// The program ran and failed; `message` is what it said.
+    case programFailed(format: String, program: String, message: String)
 
-    public func write(_ graph: KnowledgeGraph, ids: NodeIdentifiers, file: Int, to sink: ([UInt8]) -> Bool) {
-        DOTWriter(graph, ids: ids).write(to: sink)
+    public var description: String {
+        switch self {
+        case let .missingProgram(format, program, install):
+            "\(format) needs the `\(program)` program, which is not on PATH; \(install)"
+        case let .programFailed(format, program, message):
+            "\(format): `\(program)` failed: \(message)"
+        }
     }
 }

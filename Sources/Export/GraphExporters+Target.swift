@@ -2,12 +2,14 @@ import Foundation
 import TermgraphStorage
 
 extension GraphExporters {
-    /// One file to write: which format, which of its files, and where.
+    /// One file (or one set of files) to write: which format, which of its files, and where.
     public struct Target: Sendable {
-        /// Where a target's bytes go: a path, or the process's standard output (`--output -`).
+        /// Where a target's bytes go: a path, the process's standard output (`--output -`), or
+        /// for a format of several files the folder that holds them.
         public enum Destination: Sendable, Equatable {
             case file(URL)
             case standardOutput
+            case folder(URL)
         }
 
         public var format: any GraphExporter
@@ -24,9 +26,21 @@ extension GraphExporters {
             self.init(format: format, file: file, destination: .file(url))
         }
 
-        /// The path written, as it was given; nil for standard output.
+        /// The path written (a file, or a set's folder), as it was given; nil for standard output.
         public var url: URL? {
-            if case .file(let url) = destination { url } else { nil }
+            switch destination {
+            case .file(let url), .folder(let url): url
+            case .standardOutput: nil
+            }
+        }
+
+        /// The folder links in the file are relative to; nil (the current folder) for standard output.
+        var outputFolder: URL? {
+            switch destination {
+            case .file(let url): url.deletingLastPathComponent()
+            case .folder(let url): url
+            case .standardOutput: nil
+            }
         }
 
         /// Whether the file this target writes lies in `folder` or below it, judged by real

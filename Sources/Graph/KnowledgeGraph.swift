@@ -174,20 +174,7 @@ public struct KnowledgeGraph: Sendable {
 
     /// A copy with the stub nodes (and every edge that touches one) left out.
     public func withoutStubs() -> KnowledgeGraph {
-        var keep = [Int32](repeating: -1, count: nodes.count)
-        var kept: [Node] = []
-        for (i, node) in nodes.enumerated() where !node.isStub {
-            keep[i] = Int32(kept.count)
-            kept.append(node)
-        }
-        var edges: [EdgeRecord] = []
-        for e in 0..<edgeCount {
-            let s = keep[Int(edgeSource[e])], t = keep[Int(edgeTarget[e])]
-            if s >= 0 && t >= 0 {
-                edges.append(EdgeRecord(source: s, target: t, weight: edgeWeight[e], anchors: edgeAnchors[e]))
-            }
-        }
-        return KnowledgeGraph(nodes: kept, edges: edges, categoryNames: categoryNames, title: title, language: language)
+        subgraph { !nodes.isStub($0) }
     }
 }
 

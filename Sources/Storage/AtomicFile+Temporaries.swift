@@ -14,9 +14,8 @@ extension AtomicFile {
     /// Created afresh under a name of its own (two writers in one process, or in two PID
     /// namespaces, never share one), never through a link planted under that name.
     static func createLockedTemporaryFile(for url: URL) throws -> (fd: Int32, path: String) {
-        let folder = url.deletingLastPathComponent()
         for _ in 0..<8 {
-            let path = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid())-\(String(UInt64.random(in: 0...UInt64.max), radix: 36)).tmp").path
+            let path = temporaryPath(for: url)
             let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
             guard fd >= 0 else { throw WriteError.cannotWrite(url.path, String(cString: strerror(errno))) }
             // On a file system without locks this fails, and no cleaner can lock there either:
@@ -29,6 +28,12 @@ extension AtomicFile {
             close(fd)
         }
         throw WriteError.cannotWrite(url.path, "its temporary file was removed as soon as it was made, again and again")
+    }
+
+    /// A new name `.NAME.<pid>-<random>.tmp` beside `url`.
+    static func temporaryPath(for url: URL) -> String {
+        url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(getpid())-\(String(UInt64.random(in: 0...UInt64.max), radix: 36)).tmp").path
     }
 
     /// Removes the temporary files of `url` whose writers are gone: each must be a regular file
@@ -51,14 +56,14 @@ extension AtomicFile {
     }
 
     /// Whether `path` still names the file open as `fd` (not removed, not replaced since).
-    private static func names(_ fd: Int32, _ path: String) -> Bool {
+    static func names(_ fd: Int32, _ path: String) -> Bool {
         var open = stat(), named = stat()
         return fstat(fd, &open) == 0 && lstat(path, &named) == 0 && open.st_dev == named.st_dev && open.st_ino == named.st_ino
     }
 
     /// `prefix` (`.NAME.`), a process number, `-`, a base-36 number, `.tmp`: exactly, so that the
     /// temporaries of `NAME.old` (which also start `.NAME.`) are never taken for `NAME`'s.
-    private static func isTemporaryName(_ name: String, prefix: String) -> Bool {
+    static func isTemporaryName(_ name: String, prefix: String) -> Bool {
         guard name.hasPrefix(prefix), name.hasSuffix(".tmp") else { return false }
         let middle = name.utf8.dropFirst(prefix.utf8.count).dropLast(4)
         guard let dash = middle.firstIndex(of: UInt8(ascii: "-")) else { return false }

@@ -214,14 +214,18 @@ func glossary() throws -> URL {
         #expect(try Run(["path", "--corpus", corpus.path, "frontoffice", "backoffice", "--all", "--limit", "10000"]).status == 0)
     }
 
-    @Test func exportWritesBothFormatsAtomically() throws {
+    @Test func exportWritesTheStandardFormatsByDefault() throws {
         let corpus = try glossary()
         // Beside the corpus: a folder inside it would need --force.
         let out = corpus.appendingPathExtension("out")
         defer { try? FileManager.default.removeItem(at: corpus); try? FileManager.default.removeItem(at: out) }
         let run = try Run(["export", "--corpus", corpus.path, "--out-dir", out.path])
         #expect(run.status == 0)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["graph.dot", "graph.graphml"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+                == ["graph.dot", "graph.gexf", "graph.graphml", "graph.json", "graph.ttl", "neo4j"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("neo4j").path).sorted()
+                == ["import.cypher", "links.csv", "nodes.csv"])
+        #expect(run.stdout.contains("wrote \(out.appendingPathComponent("neo4j").path)/ ("))
         let noStubs = try Run(["export", "--corpus", corpus.path, "--output", out.appendingPathComponent("g.dot").path, "--no-stubs"])
         #expect(noStubs.stdout.hasSuffix("(5 nodes, 4 edges)\n"))
     }

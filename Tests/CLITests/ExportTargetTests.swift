@@ -83,7 +83,8 @@ private func exported(_ corpus: URL, format: String) throws -> String {
         let run = try Run(["export", "--corpus", corpus.path, "--out-dir", out.path])
         #expect(run.status == 0, "\(run.stderr)")
         // The lines name the targets as given, not where the links lead.
-        #expect(run.stdout == "wrote \(out.path)/graph.graphml (6 nodes, 5 edges)\nwrote \(out.path)/graph.dot (6 nodes, 5 edges)\n")
+        #expect(run.stdout == ["graph.graphml", "graph.dot", "graph.json", "graph.gexf", "neo4j/", "graph.ttl"]
+            .map { "wrote \(out.path)/\($0) (6 nodes, 5 edges)\n" }.joined())
         #expect(fileType(out.appendingPathComponent("graph.graphml").path) == S_IFLNK)
         #expect(fileType(out.appendingPathComponent("graph.dot").path) == S_IFLNK)
         #expect(fileType("/dev/null") == S_IFCHR)
@@ -141,7 +142,7 @@ private func exported(_ corpus: URL, format: String) throws -> String {
     @Test func dashIsStandardOutputForOneFormat() throws {
         let corpus = try glossary(), out = try scratch()
         defer { try? FileManager.default.removeItem(at: corpus); try? FileManager.default.removeItem(at: out) }
-        for format in ["graphml", "dot"] {
+        for format in ["graphml", "graphml-yed", "dot", "json", "gexf", "skos"] {
             let run = try Run(["export", "--corpus", corpus.path, "--format", format, "--output", "-"], in: out)
             #expect(run.status == 0, "\(run.stderr)")
             #expect(run.stdout == (try exported(corpus, format: format)))

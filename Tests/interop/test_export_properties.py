@@ -9,7 +9,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -76,3 +76,72 @@ def test_yaml_quoting_round_trips():
     import yaml
     for text in ["plain", 'q"uote\\', "\x00\x07\u202e\U0001F600", "مكتب"]:
         assert yaml.safe_load("t: " + yaml_quoted(text))["t"] == text
+
+
+# ---------------------------------------------------------------------------
+# Every format
+# ---------------------------------------------------------------------------
+
+LONG_TITLE = "مكتب \"خلفي\" \\ " * 1000  # 22 KB: past Graphviz's 16 KB quoted-string limit
+CONTROL_TITLE = "".join(chr(c) for c in range(0x20)) + "\x7f"
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(title_text, min_size=1, max_size=8))
+@example([LONG_TITLE, CONTROL_TITLE])
+@example([CONTROL_TITLE])
+def test_random_titles_give_valid_files_in_every_format(titles):
+    """Whatever a title holds (a 20 KB one, one of every control character), every format is
+    read back by its own reader with the same labels, the XML ones stay schema-valid, Graphviz
+    parses the DOT and draws the SVG."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from export_readers import check_skos_integrity, gexf_view, json_view, neo4j_view, skos_view, svg_view
+
+    folder = Path(tempfile.mkdtemp(prefix="termgraph-props-all-"))
+    try:
+        corpus, out = folder / "corpus", folder / "out"
+        corpus.mkdir()
+        expected = {}
+        for i, raw in enumerate(titles):
+            title = f"A{raw}Z"
+            links = " ".join(f"[{j}](/t{j})" for j in range(len(titles)) if j != i)
+            # The title is also an alias and the description: S13 and every text field are exercised.
+            (corpus / f"t{i}.md").write_text(
+                f"---\ntitle: {yaml_quoted(title)}\ndescription: {yaml_quoted(title)}\naliases: [{yaml_quoted(title)}, x{i}]\n---\n{links}\n",
+                encoding="utf-8")
+            expected[f"t{i}"] = xml_clean(title)
+        formats = ["--format", "all"] if shutil.which("dot") else []
+        run = subprocess.run([BIN, "export", "--no-cache", "--corpus", str(corpus), "--out-dir", str(out), *formats],
+                             capture_output=True, text=True, timeout=120)
+        assert run.returncode == 0, run.stderr
+        edges = len(titles) * (len(titles) - 1)
+        gexf_schema = SCHEMA.parent.parent / "gexf" / "gexf.xsd"
+        if gexf_schema.exists() and shutil.which("xmllint"):
+            check = subprocess.run(["xmllint", "--noout", "--nonet", "--schema", str(gexf_schema), str(out / "graph.gexf")],
+                                   capture_output=True, text=True)
+            assert check.returncode == 0, check.stderr
+        j = json_view(out / "graph.json")
+        assert {s: d["label"] for s, d in j["nodes"].items()} == expected
+        assert {s: d["description"] for s, d in j["nodes"].items()} == expected
+        assert len(j["edges"]) == edges
+        x = gexf_view(out / "graph.gexf")
+        assert {s: d["label"] for s, d in x["nodes"].items()} == expected and len(x["edges"]) == edges
+        n = neo4j_view(out / "neo4j")
+        assert {s: d["label"] for s, d in n["nodes"].items()} == expected and len(n["edges"]) == edges
+        assert {s: d["aliases"] for s, d in n["nodes"].items()} == {s: [t, f"x{s[1:]}"] for s, t in expected.items()}
+        view = skos_view(out / "graph.ttl")
+        check_skos_integrity(view)
+        assert {s: c["pref"] for s, c in view["concepts"].items()} == {s: [(t, None)] for s, t in expected.items()}
+        assert {s: c["alt"] for s, c in view["concepts"].items()} == {s: [(f"x{s[1:]}", None)] for s in expected}
+        if formats:
+            dot = subprocess.run(["dot", "-Tcanon", str(out / "graph.dot")], capture_output=True, text=True, timeout=60)
+            assert dot.returncode == 0, dot.stderr
+            drawn = svg_view(out / "graph.svg")
+            assert len(drawn["nodes"]) == len(titles) and drawn["edges"] == edges
+            # Graphviz draws one <text> per line; DOT drops tabs, carriage returns and DEL.
+            for node, title in expected.items():
+                assert "\n".join(drawn["nodes"][node]["texts"]) == title.replace("\t", "").replace("\r", "").replace("\x7f", ""), node
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

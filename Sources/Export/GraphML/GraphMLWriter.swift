@@ -8,69 +8,30 @@ import TermgraphGraph
 /// let bytes = GraphMLWriter(graph).bytes()
 /// ```
 ///
+/// Every `<key>` names its domain (`for`) and type, as Gephi needs; `name` repeats the title for
+/// Cytoscape, which labels nodes by it. With `yEd` set the document also carries yFiles'
+/// `nodegraphics` and `edgegraphics` (a `y:ShapeNode` with its `y:NodeLabel`, in the category's
+/// colours), without which yEd shows no labels; those keys are yFiles' extension of GraphML and
+/// not in its schema.
+///
 /// A byte writer rather than libxml2's `xmlTextWriter`: the output is the same, three times
 /// faster on a million edges (see docs/contract-notes.md), and the tests validate every
 /// export with libxml2 against the schema.
 public struct GraphMLWriter: Sendable {
     let graph: KnowledgeGraph
     let ids: NodeIdentifiers
+    let names: AttributeNames
+    /// Whether to add yEd's label and shape keys.
+    public var yEd = false
 
-    /// - Parameter ids: the graph's node ids, when another writer has made them already.
-    public init(_ graph: KnowledgeGraph, ids: NodeIdentifiers? = nil) {
+    /// - Parameters:
+    ///   - ids: the graph's node ids, when another writer has made them already.
+    ///   - names: the same for the attribute names.
+    public init(_ graph: KnowledgeGraph, ids: NodeIdentifiers? = nil, names: AttributeNames? = nil, yEd: Bool = false) {
         self.graph = graph
         self.ids = ids ?? NodeIdentifiers(graph)
-    }
-
-    private struct Key {
-        let name: String
-        let domain: StaticString
-        let type: StaticString
-    }
-
-    private static let builtInNodeKeys: [Key] = [
-        Key(name: "label", domain: "node", type: "string"),
-        Key(name: "slug", domain: "node", type: "string"),
-        Key(name: "description", domain: "node", type: "string"),
-        Key(name: "keywords", domain: "node", type: "string"),
-        Key(name: "aliases", domain: "node", type: "string"),
-        Key(name: "category", domain: "node", type: "string"),
-        Key(name: "category_inferred", domain: "node", type: "boolean"),
-        Key(name: "stub", domain: "node", type: "boolean"),
-        Key(name: "path", domain: "node", type: "string"),
-    ]
-    private static let edgeKeys: [Key] = [
-        Key(name: "weight", domain: "edge", type: "int"),
-        Key(name: "anchors", domain: "edge", type: "string"),
-    ]
-    private static let graphKeys: [Key] = [
-        Key(name: "title", domain: "graph", type: "string"),
-        Key(name: "language", domain: "graph", type: "string"),
-    ]
-
-    /// GraphML key id for each front-matter attribute name, in first-seen node order.
-    private func attributeKeys() -> [(attribute: String, id: String)] {
-        var reserved = Set((Self.builtInNodeKeys + Self.edgeKeys + Self.graphKeys).map(\.name))
-        // For an id that clashed, the last one made from it with `_`s: every one up to it is
-        // taken, so the next clash goes on from there instead of trying each length again.
-        var lastFrom: [String: String] = [:]
-        var result: [(String, String)] = []
-        var seen: Set<String> = []
-        for node in graph.nodes {
-            for attribute in node.attributes where !seen.contains(attribute.name) {
-                seen.insert(attribute.name)
-                var id = NodeIdentifiers.token(attribute.name)
-                if id != attribute.name || reserved.contains(id) || id.isEmpty { id = "fm_" + id }
-                if reserved.contains(id) {
-                    let first = id
-                    id = lastFrom[first] ?? first
-                    repeat { id += "_" } while reserved.contains(id)
-                    lastFrom[first] = id
-                }
-                reserved.insert(id)
-                result.append((attribute.name, id))
-            }
-        }
-        return result
+        self.names = names ?? AttributeNames(graph)
+        self.yEd = yEd
     }
 
     public func bytes() -> [UInt8] {
@@ -87,13 +48,20 @@ public struct GraphMLWriter: Sendable {
         head.put("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         head.put("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" ")
         head.put("xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" ")
+        if yEd { head.put("xmlns:y=\"http://www.yworks.com/xml/graphml\" ") }
         head.put("xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.1/graphml.xsd\">\n")
-        let extra = attributeKeys()
-        let keys = Self.graphKeys + Self.builtInNodeKeys
-            + extra.map { Key(name: $0.id, domain: "node", type: "string") } + Self.edgeKeys
-        for key in keys {
-            head.put("  <key id=\""); head.attribute(key.name); head.put("\" for=\""); head.put(key.domain)
-            head.put("\" attr.name=\""); head.attribute(key.name); head.put("\" attr.type=\""); head.put(key.type); head.put("\"/>\n")
+        func key(_ name: String, _ domain: StaticString, _ type: StaticString) {
+            head.put("  <key id=\""); head.attribute(name); head.put("\" for=\""); head.put(domain)
+            head.put("\" attr.name=\""); head.attribute(name); head.put("\" attr.type=\""); head.put(type); head.put("\"/>\n")
+        }
+        for k in AttributeNames.builtInGraph { key(k.name, "graph", k.type) }
+        for k in AttributeNames.builtInNode { key(k.name, "node", k.type) }
+        key("name", "node", "string")
+        for extra in names.extra { key(extra.name, "node", "string") }
+        for k in AttributeNames.builtInEdge { key(k.name, "edge", k.type) }
+        if yEd {
+            head.put("  <key id=\"nodegraphics\" for=\"node\" yfiles.type=\"nodegraphics\"/>\n")
+            head.put("  <key id=\"edgegraphics\" for=\"edge\" yfiles.type=\"edgegraphics\"/>\n")
         }
         head.put("  <graph id=\"G\" edgedefault=\"directed\">\n")
         if let title = graph.title, !title.isEmpty {
@@ -103,12 +71,12 @@ public struct GraphMLWriter: Sendable {
             head.put("    <data key=\"language\">"); head.text(language); head.put("</data>\n")
         }
         guard sink(head.bytes) else { return }
-        let extraIDs = Dictionary(uniqueKeysWithValues: extra.map { ($0.attribute, $0.id) })
+        let extraNames = Dictionary(uniqueKeysWithValues: names.extra.map { ($0.attribute, $0.name) })
         // A node's element is a few times longer than an edge's: its slices are smaller.
         for wave in Self.waves(graph.nodeCount, slice: 1024) {
             for piece in Parallel.map(wave, chunk: 1, { range in
                 var out = Text()
-                for v in range { writeNode(v, extraIDs: extraIDs, to: &out) }
+                for v in range { writeNode(v, extraNames: extraNames, to: &out) }
                 return out.bytes
             }) { guard sink(piece) else { return } }
         }
@@ -130,7 +98,7 @@ public struct GraphMLWriter: Sendable {
         return stride(from: 0, to: slices.count, by: 16).map { Array(slices[$0..<min($0 + 16, slices.count)]) }
     }
 
-    private func writeNode(_ v: Int, extraIDs: [String: String], to out: inout Text) {
+    private func writeNode(_ v: Int, extraNames: [String: String], to out: inout Text) {
         let node = graph.nodes[v]
         out.put("    <node id=\""); out.attribute(ids.ids[v]); out.put("\">\n")
         out.data("label", node.title)
@@ -144,13 +112,28 @@ public struct GraphMLWriter: Sendable {
         }
         out.data("stub", node.isStub ? "true" : "false")
         out.data("path", node.path)
+        out.data("name", node.title)
         for attribute in node.attributes {
             switch attribute.value {
-            case .text(let value): out.data(extraIDs[attribute.name]!, value)
-            case .list(let items): out.data(extraIDs[attribute.name]!, list: items)
+            case .text(let value): out.data(extraNames[attribute.name]!, value)
+            case .list(let items): out.data(extraNames[attribute.name]!, list: items)
             }
         }
+        if yEd { writeShape(node, to: &out) }
         out.put("    </node>\n")
+    }
+
+    /// yEd's drawing of a node: a rounded box as wide as its label, in its category's colours
+    /// (outlined only for inferred members, dashed for stubs).
+    private func writeShape(_ node: Node, to out: inout Text) {
+        let colours = node.isStub ? CategoryColours.stub : node.category.map(CategoryColours.of) ?? CategoryColours.neutral
+        let fill = node.categoryInferred || node.isStub ? "#ffffff" : colours.fill
+        out.put("      <data key=\"nodegraphics\"><y:ShapeNode><y:Geometry height=\"30.0\" width=\"")
+        out.bytes.appendDecimal(max(60, 12 + 8 * node.title.count))
+        out.put(".0\" x=\"0.0\" y=\"0.0\"/><y:Fill color=\""); out.bytes.append(contentsOf: fill.utf8)
+        out.put("\" transparent=\"false\"/><y:BorderStyle color=\""); out.bytes.append(contentsOf: colours.border.utf8)
+        out.put(node.isStub || node.categoryInferred ? "\" type=\"dashed\" width=\"1.0\"/>" : "\" type=\"line\" width=\"1.0\"/>")
+        out.put("<y:NodeLabel>"); out.text(node.title); out.put("</y:NodeLabel><y:Shape type=\"roundrectangle\"/></y:ShapeNode></data>\n")
     }
 
     private func writeEdge(_ e: Int, to out: inout Text) {
@@ -159,6 +142,11 @@ public struct GraphMLWriter: Sendable {
         out.put("      <data key=\"weight\">"); out.bytes.appendDecimal(Int(graph.edgeWeight[e])); out.put("</data>\n")
         let anchors = graph.edgeAnchors[e]
         if !anchors.isEmpty { out.data("anchors", list: anchors) }
+        if yEd {
+            out.put("      <data key=\"edgegraphics\"><y:PolyLineEdge><y:LineStyle color=\"#64748b\" type=\"")
+            out.put(graph.nodes.isStub(Int(graph.edgeTarget[e])) ? "dashed" : "line")
+            out.put("\" width=\"1.0\"/><y:Arrows source=\"none\" target=\"standard\"/></y:PolyLineEdge></data>\n")
+        }
         out.put("    </edge>\n")
     }
 

@@ -24,34 +24,24 @@ public enum JSONText {
         out.append(UInt8(ascii: "]"))
     }
 
-    /// Appends `string(text)`'s UTF-8 bytes. Only ASCII is escaped, so the text is copied in
-    /// runs between escapes.
+    /// Appends `string(text)`'s UTF-8 bytes: `"`, `\` and line ends escaped, non-ASCII kept
+    /// as characters, and the characters XML 1.0 forbids (other C0 controls, U+FFFE, U+FFFF)
+    /// dropped, as from every text an export writes, so that every format carries the same text.
     static func appendString(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         text.withUTF8Bytes { bytes in
-            var copied = 0
-            for (i, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<i]))
-                copied = i + 1
+            out.appendEscaped(bytes) { byte in
                 switch byte {
-                case UInt8(ascii: "\""): out.append("\\\"")
-                case UInt8(ascii: "\\"): out.append("\\\\")
-                case UInt8(ascii: "\n"): out.append("\\n")
-                case UInt8(ascii: "\r"): out.append("\\r")
-                case UInt8(ascii: "\t"): out.append("\\t")
-                default:
-                    out.append("\\u00")
-                    out.append(hexDigit(byte >> 4))
-                    out.append(hexDigit(byte & 0x0F))
+                case UInt8(ascii: "\""): return "\\\""
+                case UInt8(ascii: "\\"): return "\\\\"
+                case UInt8(ascii: "\n"): return "\\n"
+                case UInt8(ascii: "\r"): return "\\r"
+                case UInt8(ascii: "\t"): return "\\t"
+                case 0x00..<0x20: return ""
+                default: return nil
                 }
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
         }
         out.append(UInt8(ascii: "\""))
-    }
-
-    /// A lower-case hex digit, as `String(_:radix: 16)` writes it.
-    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
-        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
     }
 }

@@ -16,6 +16,9 @@ enum XMLText {
             case UInt8(ascii: ">"): return "&gt;"
             case UInt8(ascii: "\"") where attribute: return "&quot;"
             case 0x0D: return "&#13;"
+            // In an attribute a parser reads a literal tab or line end as a space.
+            case 0x09 where attribute: return "&#9;"
+            case 0x0A where attribute: return "&#10;"
             case 0x09, 0x0A: return nil
             case 0x00..<0x20: return ""
             default: return nil
