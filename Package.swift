@@ -42,7 +42,7 @@ let package = Package(
                 path: "Sources/TermgraphKit"),
         .executableTarget(
             name: "termgraph",
-            dependencies: ["TermgraphKit", "TermgraphCore", "TermgraphStorage", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["TermgraphKit", "TermgraphCore", "TermgraphStorage", "TermgraphExport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/termgraph"
         ),
         .target(name: "TestSupport", dependencies: ["TermgraphKit"], path: "Tests/TestSupport"),

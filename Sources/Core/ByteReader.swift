@@ -96,7 +96,7 @@ package struct ByteReader {
         // In an open section the words are hashed as they are copied, a block at a time, so that
         // the checksum reads each block while it is still in the cache rather than in a second
         // pass over the whole array.
-        let hashing = section != nil && verifiedEnd == nil
+        let hashing = section != nil
         if hashing {
             section!.update(UnsafeRawBufferPointer(rebasing: bytes[unhashed..<start]))
             unhashed = position

@@ -144,7 +144,7 @@ public final class Workspace {
     public func node(_ term: String) throws(QueryError) -> Int {
         let graph = try graph().graph
         if let v = try exactNode(term) { return v }
-        switch TermResolver(graph, terms: { [self] in terms(of: graph) }).resolve(term) {
+        switch terms(of: graph).resolve(term) {
         case .found(let v): return v
         case .ambiguous(let candidates): throw .ambiguousTerm(term, candidates: candidates.map { TermSummary(graph, $0) })
         case .unknown(let suggestions): throw .unknownTerm(term, suggestions: suggestions.map { TermSummary(graph, $0) })

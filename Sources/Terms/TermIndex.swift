@@ -162,6 +162,7 @@ public struct TermIndex: Sendable {
         for name in TermName.allCases {
             for node in exact[name.rawValue][folded] ?? [] { offer(node, .exact, name, folded) }
         }
+        // The folded query itself is among its variants.
         let variants = TermFolding.queryVariants(folded).sorted()
         for name in TermName.allCases {
             for variant in variants {
@@ -172,7 +173,7 @@ public struct TermIndex: Sendable {
         let searched: [TermName] = [.slug, .title, .alias]
         for name in searched {
             let table = exact[name.rawValue]
-            for needle in Set([folded] + variants) {
+            for needle in variants {
                 let bytes = Array(needle.utf8)
                 for (k, offset) in table.keys(containing: bytes) {
                     let key = table.keyBytes(k)

@@ -1,9 +1,9 @@
 /// Text made safe for XML 1.0: markup characters escaped, characters XML forbids dropped.
-enum XMLText {
+package enum XMLText {
     /// Appends `text` to `out`, escaped for element content, or for a double-quoted attribute
     /// when `attribute` is set. Non-ASCII text is written as UTF-8 characters, never as
     /// character references.
-    static func append(_ text: String, attribute: Bool = false, to out: inout [UInt8]) {
+    package static func append(_ text: String, attribute: Bool = false, to out: inout [UInt8]) {
         text.withUTF8Bytes { append($0, attribute: attribute, to: &out) }
     }
 

@@ -9,9 +9,16 @@ struct CorpusOptions: ParsableArguments {
         valueName: "dir"))
     var corpus: String?
 
+    /// The default corpus of §1, when none is named.
+    var defaultCorpus: DefaultCorpus? {
+        corpus == nil ? DefaultCorpus.find(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) : nil
+    }
+
     /// The corpus folder: the one named, else the default of §1.
-    var corpusFolder: URL {
-        corpus.map { URL(fileURLWithPath: $0) } ?? DefaultCorpus.find(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).folder
+    var corpusFolder: URL { corpusFolder(default: defaultCorpus) }
+
+    private func corpusFolder(default found: DefaultCorpus?) -> URL {
+        found?.folder ?? URL(fileURLWithPath: corpus ?? ".")
     }
 
     @Flag(name: .long, help: "Print JSON instead of text.")
@@ -25,19 +32,23 @@ struct CorpusOptions: ParsableArguments {
 
     /// The corpus, with a progress bar on a terminal for large ones.
     func workspace() -> Workspace {
+        workspace(at: corpusFolder)
+    }
+
+    private func workspace(at root: URL) -> Workspace {
         var progress: (@Sendable (Int, Int) -> Void)?
         if let bar = ProgressBar.forTerminal() { progress = { done, total in bar.update(done: done, total: total) } }
-        return Workspace(root: corpusFolder, cacheFolder: cacheDir.map { URL(fileURLWithPath: $0) },
+        return Workspace(root: root, cacheFolder: cacheDir.map { URL(fileURLWithPath: $0) },
                          useIndex: !noCache, progress: progress)
     }
 
     /// The corpus's workspace with its graph loaded. Problems other than wanted links are summed
     /// up on stderr so that queries stay quiet.
     func load(warnAboutProblems: Bool = true) throws -> Workspace {
-        let workspace = workspace()
+        let found = defaultCorpus
+        let workspace = workspace(at: corpusFolder(default: found))
         let built = try answer { try workspace.graph() }
-        if corpus == nil && built.graph.nodes.indices.allSatisfy(built.graph.nodes.isStub) {
-            let found = DefaultCorpus.find(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        if let found, built.graph.nodes.indices.allSatisfy(built.graph.nodes.isStub) {
             Output.error("error: no articles in \(found.folder.path) (\(found.reason); \(DefaultCorpus.searched)); name the corpus with --corpus DIR")
             throw ExitCode(2)
         }

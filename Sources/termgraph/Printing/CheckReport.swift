@@ -1,3 +1,4 @@
+import TermgraphExport
 import TermgraphKit
 
 /// `check`'s reports for CI: JUnit XML and GitHub workflow commands.
@@ -54,23 +55,11 @@ enum CheckReport {
         data(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 
-    /// Text for an XML attribute or element: markup escaped, and characters XML 1.0 cannot hold
-    /// (C0 controls but tab, LF and CR; U+FFFE, U+FFFF) written as U+FFFD.
+    /// Text for a double-quoted XML attribute (or element content), escaped as every export
+    /// escapes it.
     private static func xml(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t": out += "&#9;"
-            case "\n": out += "&#10;"
-            case "\r": out += "&#13;"
-            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: out += "\u{FFFD}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        var out: [UInt8] = []
+        XMLText.append(text, attribute: true, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 }
