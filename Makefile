@@ -12,7 +12,7 @@ SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE    := .build/release/termgraph
 DEBUG      := .build/debug/termgraph
 
-.PHONY: all deps test-deps build run test test-swift test-interop test-library fuzz bench clean
+.PHONY: all deps test-deps build run install uninstall man test test-swift test-interop test-library fuzz bench clean
 
 all: build
 
@@ -41,6 +41,31 @@ build: deps
 ## and neo4j/); the SVG is drawn by Graphviz's dot, whose layout is the same on every run
 run: build
 	$(RELEASE) export --corpus corpus --out-dir exports --format all
+
+## install: the binary, its man pages and its bash, zsh and fish completions under $(PREFIX)
+## (default /usr/local; DESTDIR is honoured for packaging); uninstall removes them again
+PREFIX  ?= /usr/local
+BINDIR  := $(DESTDIR)$(PREFIX)/bin
+MANDIR  := $(DESTDIR)$(PREFIX)/share/man/man1
+BASHDIR := $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSHDIR  := $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+FISHDIR := $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+install: build
+	install -d $(BINDIR) $(MANDIR) $(BASHDIR) $(ZSHDIR) $(FISHDIR)
+	install -m 755 $(RELEASE) $(BINDIR)/termgraph
+	install -m 644 docs/man/*.1 $(MANDIR)/
+	$(RELEASE) --generate-completion-script bash > $(BASHDIR)/termgraph
+	$(RELEASE) --generate-completion-script zsh > $(ZSHDIR)/_termgraph
+	$(RELEASE) --generate-completion-script fish > $(FISHDIR)/termgraph.fish
+
+uninstall:
+	rm -f $(BINDIR)/termgraph $(BASHDIR)/termgraph $(ZSHDIR)/_termgraph $(FISHDIR)/termgraph.fish
+	rm -f $(addprefix $(MANDIR)/,$(notdir $(wildcard docs/man/*.1)))
+
+## man: generate docs/man/ again from the commands' help (swift-argument-parser's plugin)
+man:
+	$(SWIFT) package generate-manual --multi-page --authors "the termgraph authors"
+	rm -f docs/man/*.1 && cp .build/plugins/GenerateManual/outputs/termgraph/*.1 docs/man/
 
 ## test: Swift unit tests, the interoperability tests against NetworkX, igraph, Graphviz, xmllint,
 ## rdflib, Kuzu, Chromium, markdown-it-py, and the README's library example built as a new package would build it

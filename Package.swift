@@ -43,8 +43,10 @@ let package = Package(
         .executableTarget(
             name: "termgraph",
             dependencies: ["TermgraphKit", "TermgraphCore", "TermgraphStorage", "TermgraphExport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            path: "Sources/termgraph"
+            path: "Sources/termgraph",
+            plugins: ["BuildInfo"]
         ),
+        .plugin(name: "BuildInfo", capability: .buildTool(), path: "Plugins/BuildInfo"),
         .target(name: "TestSupport", dependencies: ["TermgraphKit"], path: "Tests/TestSupport"),
         .testTarget(name: "CoreTests", dependencies: ["TermgraphCore"]),
         .testTarget(name: "StorageTests", dependencies: ["TermgraphStorage", "TestSupport"]),

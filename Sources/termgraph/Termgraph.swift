@@ -14,6 +14,7 @@ struct Termgraph: ParsableCommand {
             Exit codes: 0 success; 1 no answer (no path) or `check` found problems; \
             2 bad usage, unknown or ambiguous term, unreadable corpus.
             """,
+        version: Version.text,
         subcommands: [
             ExportCommand.self, PathCommand.self, NeighborsCommand.self, OrphansCommand.self,
             StatsCommand.self, CheckCommand.self, LinksCommand.self, TermsCommand.self,
@@ -21,15 +22,25 @@ struct Termgraph: ParsableCommand {
     )
 
     /// Runs the command line with the contract's exit codes: usage errors exit 2, not 64.
+    /// With `--json`, a usage error is the JSON error answer on stdout instead.
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let (word, nearest) = UsageErrors.unknownCommand(in: arguments) {
+            UsageErrors.report(UsageErrors.message(unknown: word, nearest: nearest),
+                               usage: "Usage: termgraph <subcommand>\n  See 'termgraph --help' for more information.",
+                               arguments: arguments)
+            Foundation.exit(2)
+        }
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch {
             if exitCode(for: error) == .validationFailure {
-                Output.error(lines: fullMessage(for: error))
+                let full = fullMessage(for: error)
+                let usage = full.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n")
+                UsageErrors.report(message(for: error), usage: usage, arguments: arguments)
                 Foundation.exit(2)
             }
             exit(withError: error)

@@ -14,11 +14,13 @@ struct Run {
             .deletingLastPathComponent().appendingPathComponent(".build/debug/termgraph")
     }()
 
-    /// Runs termgraph, or `executable` (a shell around it), with `arguments`.
-    init(_ arguments: [String], in folder: URL? = nil, executable: URL? = nil) throws {
+    /// Runs termgraph, or `executable` (a shell around it), with `arguments`, and `environment`
+    /// added to this process's.
+    init(_ arguments: [String], in folder: URL? = nil, executable: URL? = nil, environment: [String: String] = [:]) throws {
         let process = Process()
         process.executableURL = executable ?? Self.binary
         process.arguments = arguments
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         if let folder { process.currentDirectoryURL = folder }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -49,7 +49,8 @@ struct CorpusOptions: ParsableArguments {
         let workspace = workspace(at: corpusFolder(default: found))
         let built = try answer { try workspace.graph() }
         if let found, built.graph.nodes.indices.allSatisfy(built.graph.nodes.isStub) {
-            Output.error("error: no articles in \(found.folder.path) (\(found.reason); \(DefaultCorpus.searched)); name the corpus with --corpus DIR")
+            let message = "no articles in \(found.folder.path) (\(found.reason); \(DefaultCorpus.searched)); name the corpus with --corpus DIR"
+            Output.queryError(.unreadableCorpus(message), json: json)
             throw ExitCode(2)
         }
         let serious = built.problems.filter { $0.kind != Problem.Kind.wantedLink }.count
@@ -65,13 +66,13 @@ struct CorpusOptions: ParsableArguments {
         return try answer { try query.run(in: workspace) }
     }
 
-    /// The answer of `query`, or the reason it has none printed on stderr and the command ended
-    /// with exit code 2.
+    /// The answer of `query`, or the reason it has none printed (on stderr, or as JSON on stdout
+    /// with `--json`) and the command ended with exit code 2.
     func answer<T>(_ query: () throws -> T) throws -> T {
         do {
             return try query()
         } catch let failure as QueryError {
-            Output.queryError(failure)
+            Output.queryError(failure, json: json)
             throw ExitCode(2)
         }
     }

@@ -54,7 +54,7 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .customLong("no-stubs"), help: "Leave out wanted terms (stubs) and the links to them.")
     var noStubs = false
 
-    @Option(help: ArgumentHelp("Export only the terms within --depth links of this term (either direction).", valueName: "term"))
+    @Option(help: ArgumentHelp("Export only the terms within --depth links of this term (either direction).", valueName: "term"), completion: TermCompletion.kind)
     var around: String?
 
     @Option(help: ArgumentHelp("With --around: how many links away (default 1).", valueName: "n"))

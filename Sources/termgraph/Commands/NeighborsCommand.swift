@@ -19,7 +19,7 @@ struct NeighborsCommand: ParsableCommand {
 
     @OptionGroup var options: CorpusOptions
 
-    @Argument(help: "The term (slug, title, alias or anchor text).")
+    @Argument(help: "The term (slug, title, alias or anchor text).", completion: TermCompletion.kind)
     var term: String
 
     @Option(help: "How many links away to look.")

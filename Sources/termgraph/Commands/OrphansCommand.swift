@@ -20,6 +20,13 @@ struct OrphansCommand: ParsableCommand {
     @Option(help: "Which list: orphan, wanted, dead-end or isolated.")
     var kind: TermListKind = .orphan
 
+    @Option(help: ArgumentHelp("List at most this many terms in text output (--json lists all).", valueName: "n"))
+    var limit: Int?
+
+    func validate() throws {
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1.") }
+    }
+
     func run() throws {
         let workspace = try options.load()
         let answer = try options.run(OrphansQuery(kind: kind), in: workspace)
@@ -28,8 +35,10 @@ struct OrphansCommand: ParsableCommand {
             return
         }
         let found = answer.terms
-        Output.line("\(found.count) \(kind.rawValue) term\(found.count == 1 ? "" : "s"):")
-        Output.table(found.map { term in
+        let shown = found.prefix(limit ?? found.count)
+        let more = shown.count < found.count ? " (the first \(shown.count) shown)" : ""
+        Output.line("\(found.count) \(kind.rawValue) term\(found.count == 1 ? "" : "s")\(more):")
+        Output.table(shown.map { term in
             term.linked_by.map { [term.slug, "linked by \($0)", term.title] } ?? [term.slug, term.title]
         }, indent: "  ")
     }

@@ -18,10 +18,10 @@ struct PathCommand: ParsableCommand {
 
     @OptionGroup var options: CorpusOptions
 
-    @Argument(help: "The term to start from (slug, title, alias or anchor text).")
+    @Argument(help: "The term to start from (slug, title, alias or anchor text).", completion: TermCompletion.kind)
     var from: String?
 
-    @Argument(help: "The term to reach.")
+    @Argument(help: "The term to reach.", completion: TermCompletion.kind)
     var to: String?
 
     @Option(name: .customLong("from-category"), help: ArgumentHelp("Start from any article of this category.", valueName: "name"))

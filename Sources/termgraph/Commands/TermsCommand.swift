@@ -40,7 +40,8 @@ struct TermsCommand: ParsableCommand {
         }
         let found = answer.terms
         Output.line("\(found.count) term\(found.count == 1 ? "" : "s") matching \(query):")
-        Output.table(found.map { [$0.slug, $0.title, $0.matched == $0.title || $0.matched == $0.slug ? "" : "(\($0.matched))"] },
+        // The name that matched, when it is neither slug nor title, follows the title in its column.
+        Output.table(found.map { [$0.slug, $0.title + ($0.matched == $0.title || $0.matched == $0.slug ? "" : "  (\($0.matched))")] },
                      indent: "  ")
     }
 }

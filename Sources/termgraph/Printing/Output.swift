@@ -51,20 +51,28 @@ enum Output {
     }
 
     /// Rows of columns, each column padded to its widest cell. The title goes last on each row so
-    /// that right-to-left text cannot reorder the columns before it.
-    static func table(_ rows: [[String]], indent: String = "") {
+    /// that right-to-left text cannot reorder the columns before it. On a terminal (or with
+    /// `$COLUMNS`) the last column is wrapped at spaces to fit, its further lines indented under
+    /// its first: no word, Arabic or other, is cut.
+    static func table(_ rows: [[String]], indent: String = "", width: Int? = TextColumns.width) {
         guard let columns = rows.map(\.count).max(), columns > 0 else { return }
         var widths = [Int](repeating: 0, count: columns)
         let rows = rows.map { $0.map(\.escapingControls) }
-        for row in rows { for (i, cell) in row.enumerated() where i < columns - 1 { widths[i] = max(widths[i], cell.count) } }
+        for row in rows {
+            for (i, cell) in row.enumerated() where i < columns - 1 { widths[i] = max(widths[i], TextColumns.displayWidth(cell)) }
+        }
         var text = ""
         for row in rows {
             var line = indent
-            for (i, cell) in row.enumerated() {
-                line += cell
-                if i < row.count - 1 { line += String(repeating: " ", count: widths[i] - cell.count + 2) }
+            for (i, cell) in row.enumerated() where i < row.count - 1 {
+                line += cell + String(repeating: " ", count: widths[i] - TextColumns.displayWidth(cell) + 2)
             }
-            text += line.trimmingTrailingSpaces + "\n"
+            guard let last = row.last else { continue }
+            let start = TextColumns.displayWidth(line)
+            let room = width.map { $0 - start } ?? Int.max
+            let pieces = room >= TextColumns.narrowest ? TextColumns.wrap(last, width: room) : [last]
+            text += (line + pieces[0]).trimmingTrailingSpaces + "\n"
+            for piece in pieces.dropFirst() { text += String(repeating: " ", count: start) + piece + "\n" }
         }
         write(text, to: STDOUT_FILENO)
     }
