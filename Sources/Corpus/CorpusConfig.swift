@@ -1,3 +1,5 @@
+import Foundation
+import TermgraphCore
 import Yams
 
 /// The optional `termgraph.yml` at the corpus root.
@@ -10,6 +12,10 @@ import Yams
 /// iri: https://www.example.com/terms/
 /// category_key: office
 /// categories: {front: frontoffice, middle: middleoffice, back: backoffice}
+/// exclude: [drafts/**, _common/**]
+/// wikilinks: false
+/// redirects: _redirects.txt
+/// translations: translations/{lang}
 /// ```
 public struct CorpusConfig: Sendable, Equatable {
     public var title: String?
@@ -24,6 +30,17 @@ public struct CorpusConfig: Sendable, Equatable {
     public var categoryKey: String = "office"
     /// Category name → hub article slug, in declaration order.
     public var categories: [(name: String, hub: String)] = []
+    /// Paths that are not articles (`exclude`, and `--exclude` on the command line).
+    public var exclude = ExcludeRules()
+    /// Whether `[[…]]` is a link (`wikilinks: false` for sites that have none).
+    public var wikilinks = true
+    /// The file of moved pages, from the corpus root (`redirects`, §1d).
+    public var redirects: String?
+    /// The rules of the redirects file, read with the configuration.
+    public var redirectRules: [RedirectRule] = []
+    /// Where translated copies of the site live: a folder path with `{lang}` as its last
+    /// segment (`translations`, §1d).
+    public var translations: String?
     /// The line of each category's entry in `termgraph.yml`, in declaration order.
     package var categoryLines: [Int?] = []
     /// Settings that were ignored because of their shape (each with its line); the rest of the
@@ -37,6 +54,7 @@ public struct CorpusConfig: Sendable, Equatable {
     public static func == (a: CorpusConfig, b: CorpusConfig) -> Bool {
         a.title == b.title && a.language == b.language && a.base == b.base && a.site == b.site && a.iri == b.iri
             && a.categoryKey == b.categoryKey && a.categories.elementsEqual(b.categories) { $0 == $1 }
+            && a.exclude == b.exclude && a.wikilinks == b.wikilinks && a.redirects == b.redirects && a.redirectRules == b.redirectRules && a.translations == b.translations
     }
 
     /// Reads the configuration text; problems point at `termgraph.yml`.
@@ -86,11 +104,43 @@ public struct CorpusConfig: Sendable, Equatable {
                     config.categories.append((categoryName, hubSlug))
                     config.categoryLines.append(category.mark?.line)
                 }
+            case "exclude":
+                guard let globs = stringList(value) else {
+                    throw Problem(file: fileName, line: line, kind: .config, message: "exclude must be a glob or a list of globs")
+                }
+                for glob in globs { config.exclude.add(glob) }
+            case "wikilinks":
+                guard let flag = value.bool else {
+                    throw Problem(file: fileName, line: line, kind: .config, message: "wikilinks must be true or false")
+                }
+                config.wikilinks = flag
+            case "redirects":
+                let file = value.scalar?.string.trimmingSpaces ?? ""
+                if !file.isEmpty { config.redirects = TermKey.trimSlashes(file) }
+            case "translations":
+                let pattern = TermKey.trimSlashes(value.scalar?.string.trimmingSpaces ?? "")
+                guard pattern.hasSuffix("{lang}"), pattern.components(separatedBy: "{lang}").count == 2 else {
+                    throw Problem(file: fileName, line: line, kind: .config,
+                                  message: "translations must be a folder path ending in {lang}, such as translations/{lang}")
+                }
+                config.translations = pattern
             default:
                 continue
             }
         }
         return config
+    }
+
+    /// A scalar as a one-item list, or a sequence of scalars; nil for anything else.
+    private static func stringList(_ value: Node) -> [String]? {
+        if let scalar = value.scalar { return [scalar.string] }
+        guard let sequence = value.sequence else { return nil }
+        var items: [String] = []
+        for item in sequence {
+            guard let text = item.scalar?.string else { return nil }
+            items.append(text)
+        }
+        return items
     }
 
     /// A setting that must be an absolute URL or IRI: nil when empty; when it is not one, nil and

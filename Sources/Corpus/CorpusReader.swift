@@ -19,8 +19,11 @@ public struct Corpus: Sendable {
 public struct CorpusReader: Sendable {
     /// Called from worker threads as files are read: (files done, files to read).
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+    /// Globs excluded on top of the configuration's (`--exclude`).
+    public var exclude: [String]
 
-    public init(progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) {
+    public init(exclude: [String] = [], progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) {
+        self.exclude = exclude
         self.progress = progress
     }
 
@@ -47,7 +50,10 @@ public struct CorpusReader: Sendable {
 
     /// The walk over the corpus's article files, by the formats' file names.
     package static func walker(root: URL, config: CorpusConfig) -> FolderWalker {
-        FolderWalker(root: root.path, extensions: formats(for: config).flatMap(\.extensions))
+        let exclude = config.exclude
+        var excluded: FolderWalker.Exclusion?
+        if !exclude.isEmpty { excluded = { path, folder in exclude.excludes(path, folder: folder) } }
+        return FolderWalker(root: root.path, extensions: formats(for: config).flatMap(\.extensions), excluded: excluded)
     }
 
     /// The corpus's `termgraph.yml`: what it says, its bytes (nil when there is none), its problems.
@@ -91,8 +97,25 @@ public struct CorpusReader: Sendable {
                     racyFrom: Int(now.tv_sec) &* 1_000_000_000)
     }
 
-    /// The corpus's `termgraph.yml`: what it says, its bytes, and its problems.
+    /// The corpus's `termgraph.yml`: what it says, its bytes, and its problems. The bytes stand
+    /// for everything the configuration depends on, so that an index made under another one is
+    /// never taken for this one's: `--exclude` globs and the redirects file are appended.
     package func readConfiguration(_ root: URL) throws(Failure) -> Configuration {
+        var (config, bytes, problems) = try readConfigurationFile(root)
+        for glob in exclude { config.exclude.add(glob) }
+        if !exclude.isEmpty {
+            bytes = (bytes ?? []) + Array("\u{0}exclude".utf8) + exclude.flatMap { [0] + Array($0.utf8) }
+        }
+        if let file = config.redirects {
+            let redirects = Redirects.read(root: root, file: file)
+            config.redirectRules = redirects.rules
+            problems += redirects.problems
+            bytes = (bytes ?? []) + Array("\u{0}redirects\u{0}".utf8) + redirects.bytes
+        }
+        return (config, bytes, problems)
+    }
+
+    private func readConfigurationFile(_ root: URL) throws(Failure) -> Configuration {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue,
               opendir(root.path).map({ closedir($0); return true }) ?? false else {

@@ -8,6 +8,7 @@ public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
         case duplicateSlug = "duplicate-slug"
         case wantedLink = "wanted-link"
         case config
+        case brokenRedirect = "broken-redirect"
     }
 
     /// Path relative to the corpus root (or the corpus folder itself).

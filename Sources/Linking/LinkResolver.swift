@@ -28,6 +28,12 @@ public struct LinkResolver: Sendable {
     private let lookups: [any TargetLookup]
     private let base: String
     private let site: String?
+    /// The site's translated copies, when `translations` is set.
+    let translations: TranslatedCopies?
+    /// What links to a redirect's FROM reach, by the key of FROM (§1d `redirects`).
+    private var redirects: [String: LinkTarget] = [:]
+    /// Redirects that reach nothing, or another redirect, at their line of the redirects file.
+    public private(set) var problems: [Problem] = []
 
     static let knownExtensions = [".md", ".markdown", ".txt", ".html", ".htm", ".asp", ".aspx", ".php"]
 
@@ -45,6 +51,11 @@ public struct LinkResolver: Sendable {
             SlugKeyLookup(keys: keys),
             PathOrAliasLookup(articles: articles, pathKeys: pathKeys, base: base),
         ]
+        self.translations = TranslatedCopies(pattern: config.translations, articlePaths: articles.map(\.path),
+                                             defaultLanguage: config.language)
+        if let file = config.redirects, !config.redirectRules.isEmpty {
+            (redirects, problems) = RedirectTable.resolve(config.redirectRules, file: file, with: self)
+        }
     }
 
     /// The article a path form's key names, by the first lookup that knows it.
@@ -57,6 +68,44 @@ public struct LinkResolver: Sendable {
 
     /// Resolves `target` written in the article at `path` (relative to the corpus root).
     public func resolve(_ target: String, from path: String, kind: Link.Kind) -> LinkTarget {
+        switch cleanPath(target, from: path, kind: kind) {
+        case .external: return .external
+        case .none: return .none
+        case let .path(clean, rootRelative):
+            let candidates = translations?.candidates(for: clean, rootRelative: rootRelative, from: path) ?? [clean]
+            var keys: [String] = []
+            var written = clean
+            for candidate in candidates where !candidate.isEmpty {
+                let forms = Self.forms(of: candidate)
+                for form in forms {
+                    let key = TermKey.normalize(form)
+                    if let i = article(forKey: key) { return .article(i) }
+                    keys.append(key)
+                }
+                written = forms.last!
+            }
+            guard let wantedKey = keys.last else { return .none }
+            // An article that answers wins over a redirect of the same path.
+            if !redirects.isEmpty, let redirect = keys.lazy.compactMap({ self.redirects[$0] }).first { return redirect }
+            return .wanted(key: wantedKey, written: written)
+        }
+    }
+
+    /// The key a link target's path has when nothing answers it (its last form), nil when it
+    /// is external or names no path; for a redirect's FROM.
+    func wantedKey(of target: String, from path: String) -> String? {
+        guard case let .path(clean, _) = cleanPath(target, from: path, kind: .inline) else { return nil }
+        return Self.forms(of: clean).last.map(TermKey.normalize)
+    }
+
+    /// A target's path, relative to the root, `?query`, `#fragment`, `base` and dot segments
+    /// gone; or why it has none.
+    private enum CleanPath {
+        case external, none
+        case path(String, rootRelative: Bool)
+    }
+
+    private func cleanPath(_ target: String, from path: String, kind: Link.Kind) -> CleanPath {
         let trimmed = target.trimmingSpaces
         guard let (rawPath, rootRelative) = internalPath(trimmed, kind: kind) else { return .external }
         var decoded = percentDecode(dropQueryAndFragment(rawPath))
@@ -69,8 +118,12 @@ public struct LinkResolver: Sendable {
             decoded = folder.isEmpty ? decoded : folder + "/" + decoded
         }
         let clean = removeDotSegments(decoded)
-        guard !clean.isEmpty else { return .none }
+        return clean.isEmpty ? .none : .path(clean, rootRelative: rootRelative)
+    }
 
+    /// The forms a path is tried in: as it stands, without a known extension, without a
+    /// trailing `/index` or `/_index` as well.
+    private static func forms(of clean: String) -> [String] {
         var forms = [clean]
         if let ext = Self.knownExtensions.first(where: { clean.lowercased().hasSuffix($0) }), clean.count > ext.count {
             forms.append(String(clean.dropLast(ext.count)))
@@ -79,19 +132,20 @@ public struct LinkResolver: Sendable {
             forms.append(String(forms.last!.dropLast(suffix.count)))
             break
         }
-        var lastKey = ""
-        for form in forms {
-            lastKey = TermKey.normalize(form)
-            if let i = article(forKey: lastKey) { return .article(i) }
-        }
-        return .wanted(key: lastKey, written: forms.last!)
+        return forms
+    }
+
+    /// What a link resolved to may depend on the language of the page it is written in; links
+    /// written the same way in pages of one scope resolve the same.
+    package func scope(ofArticleAt path: String) -> String {
+        translations?.language(ofArticleAt: path) ?? ""
     }
 
     /// The common case without building a string on the way: a root-relative target (`/slug`,
     /// `/a/b#part`, or a wikilink) written in lower-case ASCII letters, digits, `-`, `_` and
     /// single `/`, resolved exactly as `resolve` would. Nil for anything else.
     package func resolveSimple(_ target: String, kind: Link.Kind) -> LinkTarget? {
-        guard base.isEmpty, site == nil else { return nil }
+        guard base.isEmpty, site == nil, translations == nil else { return nil }
         var simple = true
         var end = 0
         var previousSlash = false
@@ -114,6 +168,7 @@ public struct LinkResolver: Sendable {
         guard !key.isEmpty else { return LinkTarget.none }
         if key.hasSuffix("/index") || key.hasSuffix("/_index") { return nil }
         if let i = article(forKey: key) { return .article(i) }
+        if let redirect = redirects[key] { return redirect }
         return .wanted(key: key, written: key)
     }
 

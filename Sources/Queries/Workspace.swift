@@ -33,11 +33,12 @@ public final class Workspace {
     ///     `$XDG_CACHE_HOME/termgraph`.
     ///   - useIndex: false reads every article again and neither reads nor writes an index.
     ///   - progress: called from worker threads as files are read (files done, files to read).
-    public init(root: URL, cacheFolder: URL? = nil, useIndex: Bool = true,
+    ///   - exclude: globs left out on top of the configuration's `exclude` (`--exclude`).
+    public init(root: URL, cacheFolder: URL? = nil, useIndex: Bool = true, exclude: [String] = [],
                 progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) {
         self.root = root
         self.index = useIndex ? CorpusIndex(folder: cacheFolder ?? CorpusIndex.defaultFolder(for: root)) : nil
-        self.reader = CorpusReader(progress: progress)
+        self.reader = CorpusReader(exclude: exclude, progress: progress)
     }
 
     /// The corpus's graph, with its link counts and problems.

@@ -20,11 +20,18 @@ package struct FolderWalker: Sendable {
     /// File names ending in one of these (lower-case ASCII, compared case-insensitively) count.
     package let extensions: [String]
 
+    /// Whether a path (relative to the root) is left out, asked of each folder before it is
+    /// entered and of each accepted file: (path, is a folder). Nothing inside a folder it leaves
+    /// out is looked at.
+    package typealias Exclusion = @Sendable (_ path: String, _ folder: Bool) -> Bool
+    private let excluded: Exclusion?
+
     private let suffixes: [[UInt8]]
 
-    package init(root: String, extensions: [String]) {
+    package init(root: String, extensions: [String], excluded: Exclusion? = nil) {
         self.root = root
         self.extensions = extensions
+        self.excluded = excluded
         self.suffixes = extensions.map { Array($0.utf8) }
     }
 
@@ -147,6 +154,7 @@ package struct FolderWalker: Sendable {
                     return
                 }
                 if type == UInt8(DT_DIR) {
+                    if let excluded, excluded(String(decoding: path, as: UTF8.self), true) { return }
                     result.folders.append(path)
                     return
                 }
@@ -161,10 +169,12 @@ package struct FolderWalker: Sendable {
                 }
                 type = UInt8(truncatingIfNeeded: (info.st_mode & S_IFMT) >> 12)
                 if type == UInt8(DT_DIR) {
+                    if let excluded, excluded(String(decoding: path, as: UTF8.self), true) { return }
                     result.folders.append(path)
                     return
                 }
                 guard accepted else { return }
+                if let excluded, excluded(String(decoding: path, as: UTF8.self), false) { return }
                 if type == UInt8(DT_LNK) {
                     guard fstatat(dirfd(dir), cName, &info, 0) == 0 else {
                         result.issues.append(Issue(path: String(decoding: path, as: UTF8.self), kind: .danglingLink))

@@ -8,7 +8,8 @@ enum GraphBuilder {
     static func build(_ corpus: Corpus) -> CorpusGraph {
         let (articles, keys, pathKeys, duplicates) = ArticleKeys.of(corpus)
         let resolver = LinkResolver(articles: articles, keys: keys, pathKeys: pathKeys, config: corpus.config)
-        var merging = EdgeMerging(nodes: nodes(articles, keys: keys, config: corpus.config), problems: corpus.problems + duplicates)
+        var merging = EdgeMerging(nodes: nodes(articles, keys: keys, config: corpus.config),
+                                  problems: corpus.problems + duplicates + resolver.problems)
         merging.add(LinkResolution.resolveAll(articles, resolver: resolver), of: articles)
         var graph = KnowledgeGraph(nodes: merging.nodes, edges: merging.edges, anchors: merging.anchors.build(),
                                    categoryNames: corpus.config.categories.map(\.name),

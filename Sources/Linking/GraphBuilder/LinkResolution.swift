@@ -34,6 +34,7 @@ enum LinkResolution {
             let article = articles[source]
             let list = article.links
             let folder = article.path.lastIndex(of: "/").map { String(article.path[..<$0]) } ?? ""
+            let scope = resolver.scope(ofArticleAt: article.path)
             var result = ResolvedLinks()
             var edgeOf: [Int32: Int] = [:]
             var anchorsOf: [DistinctAnchors] = []
@@ -43,7 +44,8 @@ enum LinkResolution {
                 if let simple = resolver.resolveSimple(target, kind: kind) {
                     resolution = simple
                 } else {
-                    let cacheKey = kind == .wikilink ? "[[" + target : target.hasPrefix("/") ? target : folder + "\u{0}" + target
+                    var cacheKey = kind == .wikilink ? "[[" + target : target.hasPrefix("/") ? target : folder + "\u{0}" + target
+                    if !scope.isEmpty { cacheKey = scope + "\u{1}" + cacheKey }
                     if let known = cache[cacheKey] {
                         resolution = known
                     } else {

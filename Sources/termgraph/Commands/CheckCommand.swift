@@ -16,7 +16,7 @@ struct CheckCommand: ParsableCommand {
         abstract: "List corpus problems as file:line: kind: message; exit 1 if there are any.",
         discussion: """
             Problems: unreadable files, invalid UTF-8 or binary files, broken front matter, \
-            a bad termgraph.yml, duplicate slugs, and links that match no article (wanted links). \
+            a bad termgraph.yml, duplicate slugs, links that match no article (wanted links), and redirects that lead nowhere (broken redirects). \
             Files with problems are skipped; the rest of the corpus is still built. Paths are \
             relative to the current folder, as editors and compilers write them.
 

@@ -21,6 +21,10 @@ struct CorpusOptions: ParsableArguments {
         found?.folder ?? URL(fileURLWithPath: corpus ?? ".")
     }
 
+    @Option(name: .long, help: ArgumentHelp("Leave out the paths this gitignore-style glob matches, as termgraph.yml's exclude does (repeatable).",
+                                            valueName: "glob"))
+    var exclude: [String] = []
+
     @Flag(name: .long, help: "Print JSON instead of text.")
     var json = false
 
@@ -39,7 +43,7 @@ struct CorpusOptions: ParsableArguments {
         var progress: (@Sendable (Int, Int) -> Void)?
         if let bar = ProgressBar.forTerminal() { progress = { done, total in bar.update(done: done, total: total) } }
         return Workspace(root: root, cacheFolder: cacheDir.map { URL(fileURLWithPath: $0) },
-                         useIndex: !noCache, progress: progress)
+                         useIndex: !noCache, exclude: exclude, progress: progress)
     }
 
     /// The corpus's workspace with its graph loaded. Problems other than wanted links are summed

@@ -8,13 +8,16 @@ import TermgraphCore
 /// ```
 public struct MarkdownFormat: ArticleFormat {
     public var categoryKey: String
+    /// Whether `[[…]]` makes a link; with `wikilinks: false` it is plain text.
+    public var wikilinks: Bool
 
-    public init(categoryKey: String = "office") {
+    public init(categoryKey: String = "office", wikilinks: Bool = true) {
         self.categoryKey = categoryKey
+        self.wikilinks = wikilinks
     }
 
     public init(config: CorpusConfig) {
-        self.init(categoryKey: config.categoryKey)
+        self.init(categoryKey: config.categoryKey, wikilinks: config.wikilinks)
     }
 
     public var extensions: [String] { [".md", ".markdown", ".txt"] }
@@ -54,8 +57,9 @@ public struct MarkdownFormat: ArticleFormat {
         }
 
         let body = text.utf8[bodyStart...]
-        let links = body.withContiguousStorageIfAvailable { LinkScanner.links(in: $0, firstLine: bodyLine) }
+        var links = body.withContiguousStorageIfAvailable { LinkScanner.links(in: $0, firstLine: bodyLine) }
             ?? Array(body).withUnsafeBufferPointer { LinkScanner.links(in: $0, firstLine: bodyLine) }
+        if !wikilinks { links.removeAll { $0.kind == .wikilink } }
 
         let pathSlug = Article.pathSlug(for: path)
         var slug = pathSlug
