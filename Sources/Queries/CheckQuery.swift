@@ -11,11 +11,14 @@ public struct CheckQuery: Query {
     /// The folder the paths are written relative to (the current folder of a command line);
     /// nil keeps them relative to the corpus root.
     public var folder: URL?
+    /// Only the problems of this language's files (`--lang`, §1d).
+    public var language: String?
 
-    public init(kinds: Set<Problem.Kind> = [], baseline: CheckBaseline? = nil, relativeTo folder: URL? = nil) {
+    public init(kinds: Set<Problem.Kind> = [], baseline: CheckBaseline? = nil, relativeTo folder: URL? = nil, language: String? = nil) {
         self.kinds = kinds
         self.baseline = baseline
         self.folder = folder
+        self.language = language
     }
 
     public struct Answer: Sendable, Encodable {
@@ -32,7 +35,10 @@ public struct CheckQuery: Query {
     /// Every problem of the kinds asked for, paths relative to the corpus root: what a baseline
     /// is written from.
     public func all(in workspace: Workspace) throws(QueryError) -> [Problem] {
-        try workspace.graph().problems.filter { kinds.isEmpty || kinds.contains($0.kind) }.sorted { a, b in
+        let inLanguage = try LanguageScope.filter(language, in: workspace)
+        return try workspace.graph().problems.filter {
+            (kinds.isEmpty || kinds.contains($0.kind)) && inLanguage?($0.file) != false
+        }.sorted { a, b in
             if a.file != b.file { return a.file.utf8.lexicographicallyPrecedes(b.file.utf8) }
             if a.line != b.line { return (a.line ?? 0) < (b.line ?? 0) }
             return (a.kind.rawValue, a.message) < (b.kind.rawValue, b.message)

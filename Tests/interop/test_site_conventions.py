@@ -70,6 +70,8 @@ def test_translated_pages_link_to_their_own_language(shared_corpora, tmp_path):
     try:
         links = run_termgraph(["links", "--no-cache"], content)
         after = run_termgraph(["orphans", "--no-cache"], content)
+        per_language = {lang: run_termgraph(["orphans", "--lang", lang], content) for lang in ["en", "ar", "fa"]}
+        unknown = run_termgraph(["orphans", "--lang", "xx"], content)
     finally:
         (content / "termgraph.yml").unlink()
     assert links.returncode == 0 and after.returncode == 0
@@ -108,6 +110,13 @@ def test_translated_pages_link_to_their_own_language(shared_corpora, tmp_path):
         return counts
 
     was, now = by_language(before), by_language(after)
+    # --lang lists exactly the orphans of that language's pages.
+    for lang, answer in per_language.items():
+        assert answer.returncode == 0
+        assert sorted(t["slug"] for t in answer.json["terms"]) == sorted(
+            t["slug"] for t in after.json["terms"]
+            if (t["path"].split("/")[1] if t["path"].startswith("translations/") else "en") == lang)
+    assert unknown.returncode == 2 and unknown.json["error"]["kind"] == "bad-parameter"
     print("orphans before/after:", {k: (was[k], now[k]) for k in ["en", "ar", "fa"]}, sum(was.values()), sum(now.values()))
     assert now["ar"] < was["ar"] and now["fa"] < was["fa"]
     assert sum(now.values()) < sum(was.values()) / 3

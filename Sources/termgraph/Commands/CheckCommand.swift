@@ -40,6 +40,9 @@ struct CheckCommand: ParsableCommand {
         valueName: "kind"))
     var kinds: [Problem.Kind] = []
 
+    @Option(help: ArgumentHelp("Only the problems of this language's files, on a site with translations in termgraph.yml.", valueName: "lang"))
+    var lang: String?
+
     @Option(help: ArgumentHelp("Known problems, written by --write-baseline: they are counted, not listed, and do not fail.", valueName: "file"))
     var baseline: String?
 
@@ -54,7 +57,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let workspace = try options.load(warnAboutProblems: false)
         let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        var query = CheckQuery(kinds: Set(kinds), relativeTo: here)
+        var query = CheckQuery(kinds: Set(kinds), relativeTo: here, language: lang)
         if let writeBaseline {
             let problems = try options.answer { () throws(QueryError) in try query.all(in: workspace) }
             try write(try CheckBaseline.encode(problems), to: writeBaseline)

@@ -20,6 +20,10 @@ struct OrphansCommand: ParsableCommand {
     @Option(help: "Which list: orphan, wanted, dead-end or isolated.")
     var kind: TermListKind = .orphan
 
+    @Option(help: ArgumentHelp("Only the pages of this language of a site with translations in termgraph.yml (and the wanted terms they link to).",
+                               valueName: "lang"))
+    var lang: String?
+
     @Option(help: ArgumentHelp("List at most this many terms in text output (--json lists all).", valueName: "n"))
     var limit: Int?
 
@@ -29,7 +33,7 @@ struct OrphansCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try options.load()
-        let answer = try options.run(OrphansQuery(kind: kind), in: workspace)
+        let answer = try options.run(OrphansQuery(kind: kind, language: lang), in: workspace)
         if options.json {
             try Output.json(answer)
             return
