@@ -8,6 +8,9 @@ public struct Corpus: Sendable {
     public var root: URL
     public var config: CorpusConfig
     public var articles: [Article]
+    /// The files the walk found that hold no article, in path order: in a vault, every file
+    /// that is not a note (images, PDFs, canvases), which links reach as attachments.
+    public var otherFiles: [String] = []
     public var problems: [Problem]
 }
 
@@ -45,12 +48,16 @@ public struct CorpusReader: Sendable {
         [MarkdownFormat(config: config)]
     }
 
-    /// The walk over the corpus's article files, by the formats' file names.
+    /// The walk over the corpus's article files, by the formats' file names. A vault's walk takes
+    /// every file (the empty ending): its links can reach images and PDFs as attachments, and a
+    /// new attachment changes what a link reaches, so the fingerprint must see it.
     package static func walker(root: URL, config: CorpusConfig) -> FolderWalker {
-        FolderWalker(root: root.path, extensions: formats(for: config).flatMap(\.extensions))
+        FolderWalker(root: root.path, extensions: config.links == .names ? [""] : formats(for: config).flatMap(\.extensions))
     }
 
-    /// The corpus's `termgraph.yml`: what it says, its bytes (nil when there is none), its problems.
+    /// The corpus's `termgraph.yml`: what it says, what identifies it to the on-disk index (the
+    /// file's bytes, nil when there is none, and the link mode when vault markers chose it), its
+    /// problems.
     package typealias Configuration = (config: CorpusConfig, bytes: [UInt8]?, problems: [Problem])
 
     /// What one look at the folder finds, before any article is read.
@@ -91,7 +98,9 @@ public struct CorpusReader: Sendable {
                     racyFrom: Int(now.tv_sec) &* 1_000_000_000)
     }
 
-    /// The corpus's `termgraph.yml`: what it says, its bytes, and its problems.
+    /// The corpus's `termgraph.yml`: what it says, its bytes, and its problems. Without a `links:`
+    /// setting, a vault marker at the root (`VaultMarkers`) makes it `names`; that choice is
+    /// added to the bytes, so that an index made before the marker appeared is not reused.
     package func readConfiguration(_ root: URL) throws(Failure) -> Configuration {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue,
@@ -116,6 +125,10 @@ public struct CorpusReader: Sendable {
             } catch {
                 problems.append(Problem(file: CorpusConfig.fileName, kind: .unreadable, message: "\(error)"))
             }
+        }
+        if !config.linksDeclared, VaultMarkers.find(in: root) != nil {
+            config.links = .names
+            configBytes = (configBytes ?? []) + Array("\n# links: names, by the vault's markers\n".utf8)
         }
         return (config, configBytes, problems)
     }
@@ -166,16 +179,17 @@ public struct CorpusReader: Sendable {
             }
         }
         var articles: [Article] = []
+        var otherFiles: [String] = []
         var problems = scan.problems
         articles.reserveCapacity(results.count)
-        for result in results {
+        for (file, result) in zip(files, results) {
             switch result {
-            case .notAnArticle: continue
+            case .notAnArticle: otherFiles.append(file.path)
             case .article(let article): articles.append(article)
             case .articles(let many): articles += many
             case .problem(let problem): problems.append(problem)
             }
         }
-        return (Corpus(root: scan.root, config: scan.config, articles: articles, problems: problems), results, racy)
+        return (Corpus(root: scan.root, config: scan.config, articles: articles, otherFiles: otherFiles, problems: problems), results, racy)
     }
 }

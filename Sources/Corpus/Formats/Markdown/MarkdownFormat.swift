@@ -8,16 +8,21 @@ import TermgraphCore
 /// ```
 public struct MarkdownFormat: ArticleFormat {
     public var categoryKey: String
+    /// Whether the files are a vault's notes (§1a): embeds and `%%comments%%` are read, only
+    /// `.md` and `.markdown` files are notes, and a note without title or heading is titled by
+    /// its file name, as vault apps show it.
+    public var isVault: Bool
 
-    public init(categoryKey: String = "office") {
+    public init(categoryKey: String = "office", isVault: Bool = false) {
         self.categoryKey = categoryKey
+        self.isVault = isVault
     }
 
     public init(config: CorpusConfig) {
-        self.init(categoryKey: config.categoryKey)
+        self.init(categoryKey: config.categoryKey, isVault: config.links == .names)
     }
 
-    public var extensions: [String] { [".md", ".markdown", ".txt"] }
+    public var extensions: [String] { isVault ? [".md", ".markdown"] : [".md", ".markdown", ".txt"] }
 
     public var maximumFileBytes: Int { 64 << 20 }
 
@@ -54,8 +59,8 @@ public struct MarkdownFormat: ArticleFormat {
         }
 
         let body = text.utf8[bodyStart...]
-        let links = body.withContiguousStorageIfAvailable { LinkScanner.links(in: $0, firstLine: bodyLine) }
-            ?? Array(body).withUnsafeBufferPointer { LinkScanner.links(in: $0, firstLine: bodyLine) }
+        let links = body.withContiguousStorageIfAvailable { LinkScanner.links(in: $0, firstLine: bodyLine, vault: isVault) }
+            ?? Array(body).withUnsafeBufferPointer { LinkScanner.links(in: $0, firstLine: bodyLine, vault: isVault) }
 
         let pathSlug = Article.pathSlug(for: path)
         var slug = pathSlug
@@ -76,11 +81,18 @@ public struct MarkdownFormat: ArticleFormat {
         }
         return Article(
             path: path, slug: slug, pathSlug: pathSlug,
-            title: title ?? firstHeading(String(Substring(body))) ?? slug,
+            title: title ?? firstHeading(String(Substring(body))) ?? (isVault ? Self.fileName(path) : slug),
             description: description,
             keywords: listValue(frontMatter["keywords"]),
             aliases: listValue(frontMatter["aliases"]),
             category: category, attributes: attributes, links: links)
+    }
+
+    /// `a/b/Some Note.md` → `Some Note`: what a vault app shows as the name of a note.
+    static func fileName(_ path: String) -> String {
+        var name = path.split(separator: "/").last ?? Substring(path)
+        if let dot = name.lastIndex(of: "."), dot > name.startIndex { name = name[..<dot] }
+        return String(name)
     }
 
     /// The YAML text, the index where the body starts, and how many lines the front matter spans.
