@@ -61,6 +61,12 @@ import TestSupport
         #expect(found("[[Api#`f()`|f]] and `[[not a link]]`") == ["wikilink Api#`f()` [f] @1"])
     }
 
+    @Test func brokenVaultSyntaxIsTextOrAnEmptyLink() {
+        #expect(found("![[ ![[x ![[]] %") == ["embed  [] @1"])
+        #expect(found("| a |\n| - |\n| [[\\|t]] | [[a\\|]] | ![[\\|]] |") == ["wikilink  [t] @3", "wikilink a [] @3", "embed  [] @3"])
+        #expect(found("%%%% [[after four]]\n%%%") == ["wikilink after four [after four] @1"])
+    }
+
     @Test func aNoteWithoutTitleOrHeadingIsTitledByItsFileName() throws {
         let format = MarkdownFormat(isVault: true)
         #expect(try format.read(Array("text only\n".utf8), path: "Daily/2026-12-02 Plan.md").title == "2026-12-02 Plan")
