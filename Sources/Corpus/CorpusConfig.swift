@@ -12,6 +12,7 @@ import Yams
 /// iri: https://www.example.com/terms/
 /// category_key: office
 /// categories: {front: frontoffice, middle: middleoffice, back: backoffice}
+/// links: names
 /// exclude: [drafts/**, _common/**]
 /// wikilinks: false
 /// redirects: _redirects.txt
@@ -41,6 +42,11 @@ public struct CorpusConfig: Sendable, Equatable {
     /// Where translated copies of the site live: a folder path with `{lang}` as its last
     /// segment (`translations`, §1d).
     public var translations: String?
+    /// How links find their targets; without a `links:` setting, the folder's vault markers
+    /// decide (`CorpusReader.readConfiguration`).
+    public var links: LinkMode = .paths
+    /// Whether `termgraph.yml` set `links:` (a vault marker then changes nothing).
+    package var linksDeclared = false
     /// The line of each category's entry in `termgraph.yml`, in declaration order.
     package var categoryLines: [Int?] = []
     /// Settings that were ignored because of their shape (each with its line); the rest of the
@@ -53,8 +59,9 @@ public struct CorpusConfig: Sendable, Equatable {
 
     public static func == (a: CorpusConfig, b: CorpusConfig) -> Bool {
         a.title == b.title && a.language == b.language && a.base == b.base && a.site == b.site && a.iri == b.iri
-            && a.categoryKey == b.categoryKey && a.categories.elementsEqual(b.categories) { $0 == $1 }
-            && a.exclude == b.exclude && a.wikilinks == b.wikilinks && a.redirects == b.redirects && a.redirectRules == b.redirectRules && a.translations == b.translations
+            && a.categoryKey == b.categoryKey && a.links == b.links && a.categories.elementsEqual(b.categories) { $0 == $1 }
+            && a.exclude == b.exclude && a.wikilinks == b.wikilinks && a.redirects == b.redirects && a.redirectRules == b.redirectRules
+            && a.translations == b.translations
     }
 
     /// Reads the configuration text; problems point at `termgraph.yml`.
@@ -92,6 +99,15 @@ public struct CorpusConfig: Sendable, Equatable {
             case "iri":
                 config.iri = absolute(value, line: line, valid: isAbsoluteIRI, warning: "iri",
                                       example: "https://example.com/terms/ or urn:example:", into: &config)
+            case "links":
+                let text = value.scalar?.string ?? ""
+                if let mode = LinkMode(rawValue: text) {
+                    config.links = mode
+                    config.linksDeclared = true
+                } else {
+                    config.warnings.append(Problem(file: fileName, line: line, kind: .config,
+                                                   message: "links \"\(text)\" is neither paths nor names; it is ignored"))
+                }
             case "category_key": config.categoryKey = value.scalar?.string ?? "office"
             case "categories":
                 guard let categories = value.mapping else {

@@ -8,6 +8,9 @@ public struct Corpus: Sendable {
     public var root: URL
     public var config: CorpusConfig
     public var articles: [Article]
+    /// The files the walk found that hold no article, in path order: in a vault, every file
+    /// that is not a note (images, PDFs, canvases), which links reach as attachments.
+    public var otherFiles: [String] = []
     public var problems: [Problem]
 }
 
@@ -48,15 +51,20 @@ public struct CorpusReader: Sendable {
         [MarkdownFormat(config: config)]
     }
 
-    /// The walk over the corpus's article files, by the formats' file names.
+    /// The walk over the corpus's article files, by the formats' file names. A vault's walk takes
+    /// every file (the empty ending): its links can reach images and PDFs as attachments, and a
+    /// new attachment changes what a link reaches, so the fingerprint must see it.
     package static func walker(root: URL, config: CorpusConfig) -> FolderWalker {
         let exclude = config.exclude
         var excluded: FolderWalker.Exclusion?
         if !exclude.isEmpty { excluded = { path, folder in exclude.excludes(path, folder: folder) } }
-        return FolderWalker(root: root.path, extensions: formats(for: config).flatMap(\.extensions), excluded: excluded)
+        return FolderWalker(root: root.path, extensions: config.links == .names ? [""] : formats(for: config).flatMap(\.extensions),
+                            excluded: excluded)
     }
 
-    /// The corpus's `termgraph.yml`: what it says, its bytes (nil when there is none), its problems.
+    /// The corpus's `termgraph.yml`: what it says, what identifies it to the on-disk index (the
+    /// file's bytes, nil when there is none, and the link mode when vault markers chose it), its
+    /// problems.
     package typealias Configuration = (config: CorpusConfig, bytes: [UInt8]?, problems: [Problem])
 
     /// What one look at the folder finds, before any article is read.
@@ -99,7 +107,8 @@ public struct CorpusReader: Sendable {
 
     /// The corpus's `termgraph.yml`: what it says, its bytes, and its problems. The bytes stand
     /// for everything the configuration depends on, so that an index made under another one is
-    /// never taken for this one's: `--exclude` globs and the redirects file are appended.
+    /// never taken for this one's: the link mode vault markers chose, `--exclude` globs and the
+    /// redirects file are appended.
     package func readConfiguration(_ root: URL) throws(Failure) -> Configuration {
         var (config, bytes, problems) = try readConfigurationFile(root)
         for glob in exclude { config.exclude.add(glob) }
@@ -139,6 +148,10 @@ public struct CorpusReader: Sendable {
             } catch {
                 problems.append(Problem(file: CorpusConfig.fileName, kind: .unreadable, message: "\(error)"))
             }
+        }
+        if !config.linksDeclared, VaultMarkers.find(in: root) != nil {
+            config.links = .names
+            configBytes = (configBytes ?? []) + Array("\n# links: names, by the vault's markers\n".utf8)
         }
         return (config, configBytes, problems)
     }
@@ -189,16 +202,17 @@ public struct CorpusReader: Sendable {
             }
         }
         var articles: [Article] = []
+        var otherFiles: [String] = []
         var problems = scan.problems
         articles.reserveCapacity(results.count)
-        for result in results {
+        for (file, result) in zip(files, results) {
             switch result {
-            case .notAnArticle: continue
+            case .notAnArticle: otherFiles.append(file.path)
             case .article(let article): articles.append(article)
             case .articles(let many): articles += many
             case .problem(let problem): problems.append(problem)
             }
         }
-        return (Corpus(root: scan.root, config: scan.config, articles: articles, problems: problems), results, racy)
+        return (Corpus(root: scan.root, config: scan.config, articles: articles, otherFiles: otherFiles, problems: problems), results, racy)
     }
 }

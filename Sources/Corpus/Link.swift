@@ -9,6 +9,8 @@ public struct Link: Sendable, Equatable {
         case wikilink
         /// `<a href="target">text</a>`
         case html
+        /// `![[target]]`, `![text](target)` in a vault (§1a): a note shown inside another is linked.
+        case embed
 
         /// The number a kind is stored under in link lists and the on-disk index: fixed for each
         /// kind, whatever order the cases are declared in. Codes below 16 fit a link list.
@@ -18,6 +20,7 @@ public struct Link: Sendable, Equatable {
             case .reference: 1
             case .wikilink: 2
             case .html: 3
+            case .embed: 4
             }
         }
 
@@ -28,6 +31,7 @@ public struct Link: Sendable, Equatable {
             case 1: self = .reference
             case 2: self = .wikilink
             case 3: self = .html
+            case 4: self = .embed
             default: return nil
             }
         }

@@ -7,6 +7,8 @@ public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
         case frontMatter = "front-matter"
         case duplicateSlug = "duplicate-slug"
         case wantedLink = "wanted-link"
+        /// A vault link whose note name fits several notes (§1a).
+        case ambiguousLink = "ambiguous-link"
         case config
         case brokenRedirect = "broken-redirect"
     }

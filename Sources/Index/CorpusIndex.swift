@@ -23,7 +23,7 @@ public struct CorpusIndex: Sendable {
     public let folder: URL
 
     /// Bumped whenever what is stored, or how it is extracted, changes.
-    static let formatVersion = 6
+    static let formatVersion = 7
     static let magic = Array("termgraph-index".utf8)
 
     public init(folder: URL) {
@@ -92,12 +92,13 @@ public struct CorpusIndex: Sendable {
             guard let section = graphSection else { return nil }
             var reader = section.reader
             do throws(ByteReader.Corrupt) {
-                let links = try reader.readInt(), external = try reader.readInt()
+                let links = try reader.readInt(), external = try reader.readInt(), attachments = try reader.readInt()
                 var problems = scanProblems
                 for _ in 0..<(try reader.readCount()) { problems.append(try Problem(from: &reader)) }
                 let graph = try KnowledgeGraph(from: &reader)
                 try reader.endSection()
-                let built = CorpusGraph(graph: graph, linkCount: links, externalLinkCount: external, problems: problems,
+                let built = CorpusGraph(graph: graph, linkCount: links, externalLinkCount: external, attachmentLinkCount: attachments,
+                                        problems: problems,
                                         config: config)
                 return (built, TermStore(index: index, configBytes: configBytes, fingerprint: section.fingerprint, build: section.build))
             } catch {
@@ -177,6 +178,7 @@ public struct CorpusIndex: Sendable {
             }
             writer.write(built.linkCount)
             writer.write(built.externalLinkCount)
+            writer.write(built.attachmentLinkCount)
             let problems = built.problems.dropFirst(scanProblems)
             writer.write(problems.count)
             for problem in problems { problem.encode(to: &writer) }

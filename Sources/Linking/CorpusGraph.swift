@@ -14,14 +14,18 @@ public struct CorpusGraph: Sendable {
     /// Internal link occurrences: to articles, to stubs, and to the article itself.
     public private(set) var linkCount = 0
     public private(set) var externalLinkCount = 0
+    /// A vault's links to files that are not articles (images, PDFs): never edges.
+    public private(set) var attachmentLinkCount = 0
     /// The corpus's problems, then duplicate slugs and wanted links found while building.
     public private(set) var problems: [Problem]
 
     /// A graph read back from the on-disk index.
-    package init(graph: KnowledgeGraph, linkCount: Int, externalLinkCount: Int, problems: [Problem], config: CorpusConfig) {
+    package init(graph: KnowledgeGraph, linkCount: Int, externalLinkCount: Int, attachmentLinkCount: Int = 0,
+                 problems: [Problem], config: CorpusConfig) {
         self.graph = graph
         self.linkCount = linkCount
         self.externalLinkCount = externalLinkCount
+        self.attachmentLinkCount = attachmentLinkCount
         self.problems = problems
         self.config = config
     }
@@ -39,11 +43,13 @@ public struct CorpusGraph: Sendable {
     }
 
     /// A graph as the builder made it.
-    init(graph: KnowledgeGraph, config: CorpusConfig, linkCount: Int, externalLinkCount: Int, problems: [Problem]) {
+    init(graph: KnowledgeGraph, config: CorpusConfig, linkCount: Int, externalLinkCount: Int, attachmentLinkCount: Int,
+         problems: [Problem]) {
         self.graph = graph
         self.config = config
         self.linkCount = linkCount
         self.externalLinkCount = externalLinkCount
+        self.attachmentLinkCount = attachmentLinkCount
         self.problems = problems
     }
 }

@@ -12,6 +12,12 @@ public enum LinkTarget: Sendable, Equatable {
     case article(Int)
     /// Nothing answers: a wanted term, keyed by the last form tried, with that form as written.
     case wanted(key: String, written: String)
+    /// A vault's file that is not an article (an image, a PDF), by its path: counted, never an
+    /// edge or a wanted term.
+    case attachment(String)
+    /// In a vault, a note name that fits several articles (positions in path order): the first
+    /// is the one the tie rule chose, the link goes there.
+    case ambiguous(Int, candidates: [Int])
 }
 
 /// Resolves link targets to articles, following PRODUCT.md §1 "Resolution".
@@ -22,11 +28,13 @@ public enum LinkTarget: Sendable, Equatable {
 /// ```
 ///
 /// A path form is looked up by each of the resolver's `TargetLookup`s in turn, in the order the
-/// configuration gives them; the first that knows it names the article.
+/// configuration gives them; the first that knows it names the article. With `links: names`
+/// (a vault) the lookups are the files' paths, the note names and, last, the slugs
+/// (`LinkResolver+Names.swift`).
 public struct LinkResolver: Sendable {
     let config: CorpusConfig
-    private let lookups: [any TargetLookup]
-    private let base: String
+    let lookups: [any TargetLookup]
+    let base: String
     private let site: String?
     /// The site's translated copies, when `translations` is set.
     let translations: TranslatedCopies?
@@ -38,23 +46,46 @@ public struct LinkResolver: Sendable {
     static let knownExtensions = [".md", ".markdown", ".txt", ".html", ".htm", ".asp", ".aspx", ".php"]
 
     /// - Parameter articles: the articles that count, duplicates already removed.
-    public init(articles: [Article], config: CorpusConfig) {
-        self.init(articles: articles, keys: articles.map(\.key), pathKeys: articles.map(\.pathKey), config: config)
+    /// - Parameter otherFiles: the corpus's files that hold no article, which a vault's links
+    ///   reach as attachments.
+    public init(articles: [Article], otherFiles: [String] = [], config: CorpusConfig) {
+        self.init(articles: articles, keys: articles.map(\.key), pathKeys: articles.map(\.pathKey), otherFiles: otherFiles, config: config)
     }
 
     /// The same, with each article's key and path key already worked out.
-    init(articles: [Article], keys: [String], pathKeys: [String], config: CorpusConfig) {
+    init(articles: [Article], keys: [String], pathKeys: [String], otherFiles: [String] = [], config: CorpusConfig) {
         self.config = config
         self.base = TermKey.trimSlashes(config.base)
         self.site = config.site.flatMap { $0.isEmpty ? nil : $0 }
-        self.lookups = [
-            SlugKeyLookup(keys: keys),
-            PathOrAliasLookup(articles: articles, pathKeys: pathKeys, base: base),
-        ]
+        switch config.links {
+        case .paths:
+            self.lookups = [
+                SlugKeyLookup(keys: keys),
+                PathOrAliasLookup(articles: articles, pathKeys: pathKeys, base: base),
+            ]
+        case .names:
+            // A name that is no file but an article's slug (a folder's index.md, a front-matter
+            // slug) reaches that article: a wanted term never shares an article's key.
+            self.lookups = [
+                FilePathLookup(articles: articles, otherFiles: otherFiles),
+                NoteNameLookup(articles: articles, otherFiles: otherFiles),
+                SlugKeyLookup(keys: keys),
+            ]
+        }
         self.translations = TranslatedCopies(pattern: config.translations, articlePaths: articles.map(\.path),
                                              defaultLanguage: config.language)
         if let file = config.redirects, !config.redirectRules.isEmpty {
             (redirects, problems) = RedirectTable.resolve(config.redirectRules, file: file, with: self)
+        }
+    }
+
+    /// What the resolution of `target` depends on besides its text: the same key, the same
+    /// answer. A relative target depends on the linking file's folder, and so does every
+    /// target in a vault (relative paths, and the tie rule of note names).
+    func cacheKey(_ target: String, kind: Link.Kind, folder: String) -> String {
+        switch config.links {
+        case .paths: kind == .wikilink ? "[[" + target : target.hasPrefix("/") ? target : folder + "\u{0}" + target
+        case .names: (kind == .wikilink ? "[[" : "") + folder + "\u{0}" + target
         }
     }
 
@@ -68,6 +99,7 @@ public struct LinkResolver: Sendable {
 
     /// Resolves `target` written in the article at `path` (relative to the corpus root).
     public func resolve(_ target: String, from path: String, kind: Link.Kind) -> LinkTarget {
+        if config.links == .names { return resolveByName(target, from: path, kind: kind) }
         switch cleanPath(target, from: path, kind: kind) {
         case .external: return .external
         case .none: return .none
@@ -145,7 +177,9 @@ public struct LinkResolver: Sendable {
     /// `/a/b#part`, or a wikilink) written in lower-case ASCII letters, digits, `-`, `_` and
     /// single `/`, resolved exactly as `resolve` would. Nil for anything else.
     package func resolveSimple(_ target: String, kind: Link.Kind) -> LinkTarget? {
-        guard base.isEmpty, site == nil, translations == nil else { return nil }
+        // A vault's link may be relative or a note name, a translated page's link may reach its
+        // language's copy: they take the full way.
+        guard base.isEmpty, site == nil, config.links == .paths, translations == nil else { return nil }
         var simple = true
         var end = 0
         var previousSlash = false
@@ -174,7 +208,7 @@ public struct LinkResolver: Sendable {
 
     /// The path part of an internal target and whether it is read from the corpus root;
     /// nil for an external target.
-    private func internalPath(_ target: String, kind: Link.Kind) -> (String, Bool)? {
+    func internalPath(_ target: String, kind: Link.Kind) -> (String, Bool)? {
         if kind == .wikilink { return (target, true) }
         if target.hasPrefix("//") { return nil }
         if let site, target.hasPrefix(site) {

@@ -19,8 +19,10 @@ enum RedirectTable {
             if case .article = resolver.resolve(rule.from, from: "", kind: .inline) { continue }
             let reached = resolver.resolve(rule.to, from: "", kind: .inline)
             switch reached {
-            case .article, .external:
+            case .article, .external, .attachment:
                 table[fromKey] = reached
+            case .ambiguous(let chosen, _):
+                table[fromKey] = .article(chosen)
             case let .wanted(key, written):
                 let chained = fromKeys[key] != nil
                 problems.append(Problem(file: file, line: rule.line, kind: .brokenRedirect,

@@ -7,12 +7,13 @@ public struct LinksQuery: Query {
 
     public struct Entry: Sendable, Encodable {
         public let line: Int
-        /// inline, reference, wikilink or html.
+        /// inline, reference, wikilink, html or embed.
         public let kind: String
         public let target: String
         public let text: String
-        /// article, wanted, external or none.
+        /// article, wanted, attachment, external or none.
         public let resolution: String
+        /// The article's slug, the wanted term's, or an attachment's path.
         public let slug: String?
     }
 
@@ -29,15 +30,16 @@ public struct LinksQuery: Query {
     public func answer(in workspace: Workspace) throws(QueryError) -> Answer {
         let corpus = try workspace.corpus()
         let unique = CorpusGraph.uniqueArticles(corpus).articles
-        let resolver = LinkResolver(articles: unique, config: corpus.config)
+        let resolver = LinkResolver(articles: unique, otherFiles: corpus.otherFiles, config: corpus.config)
         return Answer(articles: unique.map { article in
             Article(path: article.path, slug: article.slug, links: article.links.map { link in
                 let resolution: String, slug: String?
                 switch resolver.resolve(link.target, from: article.path, kind: link.kind) {
                 case .external: (resolution, slug) = ("external", nil)
                 case .none: (resolution, slug) = ("none", nil)
-                case .article(let i): (resolution, slug) = ("article", unique[i].slug)
+                case .article(let i), .ambiguous(let i, _): (resolution, slug) = ("article", unique[i].slug)
                 case .wanted(_, let written): (resolution, slug) = ("wanted", written)
+                case .attachment(let path): (resolution, slug) = ("attachment", path)
                 }
                 return Entry(line: link.line, kind: link.kind.rawValue, target: link.target, text: link.text, resolution: resolution, slug: slug)
             })

@@ -22,6 +22,8 @@ public struct StatsQuery: Query {
         /// Internal link occurrences: to articles, to wanted terms, and to the article itself.
         public let links: Int
         public let externalLinks: Int
+        /// A vault's links to files that are not articles.
+        public let attachmentLinks: Int
         public let orphans: Int
         public let wanted: Int
         public let deadEnds: Int
@@ -36,7 +38,7 @@ public struct StatsQuery: Query {
 
         private enum CodingKeys: String, CodingKey {
             case articles, stubs, edges, links, orphans, wanted, isolated, uncategorized, problems, categories
-            case externalLinks = "external_links", deadEnds = "dead_ends", matrix = "category_matrix"
+            case externalLinks = "external_links", attachmentLinks = "attachment_links", deadEnds = "dead_ends", matrix = "category_matrix"
         }
 
         /// Categories and the matrix as objects keyed by category name. The matrix names every
@@ -49,6 +51,7 @@ public struct StatsQuery: Query {
             try container.encode(edges, forKey: .edges)
             try container.encode(links, forKey: .links)
             try container.encode(externalLinks, forKey: .externalLinks)
+            try container.encode(attachmentLinks, forKey: .attachmentLinks)
             try container.encode(orphans, forKey: .orphans)
             try container.encode(wanted, forKey: .wanted)
             try container.encode(deadEnds, forKey: .deadEnds)
@@ -83,7 +86,7 @@ public struct StatsQuery: Query {
         let articles = graph.nodes.filter { !$0.isStub }.count
         return Answer(
             articles: articles, stubs: graph.nodeCount - articles, edges: graph.edgeCount,
-            links: built.linkCount, externalLinks: built.externalLinkCount,
+            links: built.linkCount, externalLinks: built.externalLinkCount, attachmentLinks: built.attachmentLinkCount,
             orphans: graph.terms(.orphan).count, wanted: graph.terms(.wanted).count,
             deadEnds: graph.terms(.deadEnd).count, isolated: graph.terms(.isolated).count,
             uncategorized: uncategorized, problems: built.problems.count,

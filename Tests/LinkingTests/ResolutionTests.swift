@@ -21,6 +21,7 @@ import TestSupport
         case .none: return "none"
         case .article(let i): return articles[i].slug
         case let .wanted(key, written): return "wanted \(key) (\(written))"
+        case .attachment, .ambiguous: return "only in a vault"
         }
     }
 

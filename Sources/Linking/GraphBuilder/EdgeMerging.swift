@@ -4,7 +4,8 @@ import TermgraphGraph
 /// The merging step: every article's resolved links become edge records with their anchor
 /// texts, and links to wanted terms become stub nodes (numbered in the order their first link is
 /// met) with a `wanted-link` problem each. A stub's label is the anchor text used most often
-/// for it, ties to the first seen; anchor texts are kept in first-seen order.
+/// for it, ties to the first seen; anchor texts are kept in first-seen order. A vault link whose
+/// note name fits several notes is an `ambiguous-link` problem naming them all.
 struct EdgeMerging {
     var nodes: [Node]
     var problems: [Problem]
@@ -12,6 +13,7 @@ struct EdgeMerging {
     var anchors = AnchorLists.Builder()
     var links = 0
     var external = 0
+    var attachments = 0
 
     private struct Wanted {
         var node: Int32
@@ -31,15 +33,26 @@ struct EdgeMerging {
         for chunk in resolved {
             for article in chunk {
                 add(article, from: source, list: articles[source].links, path: articles[source].path)
+                for (link, chosen, candidates) in article.ambiguous {
+                    problems.append(Self.ambiguity(articles[source].links[link], in: articles[source].path,
+                                                   chosen: articles[chosen].path, candidates: candidates.map { articles[$0].path }))
+                }
                 source += 1
             }
         }
         labelStubs()
     }
 
+    /// The problem of a link whose name fits several notes (their paths in path order).
+    static func ambiguity(_ link: Link, in path: String, chosen: String, candidates all: [String]) -> Problem {
+        return Problem(file: path, line: link.line, kind: .ambiguousLink,
+                       message: "link to \"\(link.target)\" fits \(all.count) notes (\(all.joined(separator: ", "))); it goes to \(chosen)")
+    }
+
     private mutating func add(_ article: LinkResolution.ResolvedLinks, from source: Int, list: LinkList, path: String) {
         links += article.links
         external += article.external
+        attachments += article.attachments
         for (k, edge) in article.edges.enumerated() {
             edges.append(EdgeRecord(source: Int32(source), target: edge.target, weight: edge.weight))
             let own = Int(article.anchorStart[k])..<Int(article.anchorStart[k + 1])

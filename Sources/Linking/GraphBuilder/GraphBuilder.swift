@@ -7,7 +7,7 @@ import TermgraphGraph
 enum GraphBuilder {
     static func build(_ corpus: Corpus) -> CorpusGraph {
         let (articles, keys, pathKeys, duplicates) = ArticleKeys.of(corpus)
-        let resolver = LinkResolver(articles: articles, keys: keys, pathKeys: pathKeys, config: corpus.config)
+        let resolver = LinkResolver(articles: articles, keys: keys, pathKeys: pathKeys, otherFiles: corpus.otherFiles, config: corpus.config)
         var merging = EdgeMerging(nodes: nodes(articles, keys: keys, config: corpus.config),
                                   problems: corpus.problems + duplicates + resolver.problems)
         merging.add(LinkResolution.resolveAll(articles, resolver: resolver), of: articles)
@@ -16,7 +16,8 @@ enum GraphBuilder {
                                    title: corpus.config.title, language: corpus.config.language)
         let hubProblems = CategoryAssignment.assign(&graph, config: corpus.config)
         return CorpusGraph(graph: graph, config: corpus.config, linkCount: merging.links,
-                           externalLinkCount: merging.external, problems: merging.problems + hubProblems)
+                           externalLinkCount: merging.external, attachmentLinkCount: merging.attachments,
+                           problems: merging.problems + hubProblems)
     }
 
     /// One node per article, with its front matter; categories by their declared name.

@@ -21,8 +21,11 @@ enum LinkResolution {
         var anchorStart: [Int32] = [0]
         /// Links to wanted terms, in order, with the key and form each resolved to.
         var wanted: [(link: Int, key: String, written: String)] = []
+        /// Vault links whose note name fits several articles: the one chosen, and every candidate.
+        var ambiguous: [(link: Int, chosen: Int, candidates: [Int])] = []
         var links = 0
         var external = 0
+        var attachments = 0
     }
 
     /// Resolves the links of `articles[range]`. Plain `/slug` targets take the resolver's quick
@@ -44,7 +47,7 @@ enum LinkResolution {
                 if let simple = resolver.resolveSimple(target, kind: kind) {
                     resolution = simple
                 } else {
-                    var cacheKey = kind == .wikilink ? "[[" + target : target.hasPrefix("/") ? target : folder + "\u{0}" + target
+                    var cacheKey = resolver.cacheKey(target, kind: kind, folder: folder)
                     if !scope.isEmpty { cacheKey = scope + "\u{1}" + cacheKey }
                     if let known = cache[cacheKey] {
                         resolution = known
@@ -56,13 +59,16 @@ enum LinkResolution {
                 switch resolution {
                 case .external:
                     result.external += 1
+                case .attachment:
+                    result.attachments += 1
                 case .none:
                     result.links += 1
                 case let .wanted(key, written):
                     result.links += 1
                     result.wanted.append((i, key, written))
-                case .article(let a):
+                case .article(let a), .ambiguous(let a, _):
                     result.links += 1
+                    if case .ambiguous(_, let candidates) = resolution { result.ambiguous.append((i, a, candidates)) }
                     if a == source { continue }
                     let e: Int
                     if let known = edgeOf[Int32(a)] {

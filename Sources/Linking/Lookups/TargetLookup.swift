@@ -7,4 +7,15 @@ protocol TargetLookup: Sendable {
     /// The article (its position in the resolver's article list) whose name this lookup knows
     /// as `key`, or nil.
     func article(forKey key: String) -> Int?
+
+    /// What `key` reaches from a link written in the folder `folder` (folded as keys are): an
+    /// article, an article chosen among several, or an attachment; nil when nothing. Lookups
+    /// whose answer depends on where the link stands (a vault's note names) say so here.
+    func match(_ key: String, from folder: String) -> LinkTarget?
+}
+
+extension TargetLookup {
+    func match(_ key: String, from folder: String) -> LinkTarget? {
+        article(forKey: key).map(LinkTarget.article)
+    }
 }

@@ -7,7 +7,8 @@ struct StatsCommand: ParsableCommand {
         abstract: "Counts, the category cross-link matrix, and how many problems the corpus has.",
         discussion: """
             links counts internal link occurrences (to articles, wanted terms or the article itself); \
-            external_links the rest. The matrix counts edges from articles of one category (row) \
+            external_links the rest, but for attachment_links: a vault's links to files that are not \
+            articles (images, PDFs). The matrix counts edges from articles of one category (row) \
             to articles of another (column), inferred categories included.
             """
     )
@@ -21,10 +22,14 @@ struct StatsCommand: ParsableCommand {
             try Output.json(answer)
             return
         }
+        // Only a vault has attachments: other corpora's table stays as it was.
+        let attachments = answer.attachmentLinks > 0 ? [["attachment links", "\(answer.attachmentLinks)"]] : []
         Output.table([
             ["articles", "\(answer.articles)"], ["wanted terms (stubs)", "\(answer.stubs)"],
             ["edges", "\(answer.edges)"], ["internal links", "\(answer.links)"],
-            ["external links", "\(answer.externalLinks)"], ["orphans", "\(answer.orphans)"],
+            ["external links", "\(answer.externalLinks)"],
+        ] + attachments + [
+            ["orphans", "\(answer.orphans)"],
             ["dead ends", "\(answer.deadEnds)"], ["isolated", "\(answer.isolated)"],
             ["problems", "\(answer.problems)"],
         ])

@@ -109,19 +109,40 @@ struct InlineLinkScanner {
         var holdsBracket = false
     }
 
-    /// Scans `run` and appends what it finds to `links`.
-    static func scan(_ run: MarkdownBlocks.TextRun, definitions: [String: String], into links: inout [Link]) {
+    /// Scans `run` and appends what it finds to `links`; `vault` (nil outside a vault) carries
+    /// the vault syntax's state from the runs before.
+    static func scan(_ run: MarkdownBlocks.TextRun, definitions: [String: String], vault: inout VaultSyntax?,
+                     into links: inout [Link]) {
         run.bytes.withUnsafeBufferPointer { bytes in
             if run.isHTML {
-                scanHTMLAnchors(bytes, run, into: &links)
+                scanHTMLAnchors(bytes, run, &vault, into: &links)
             } else {
-                scanInline(bytes, run, definitions, into: &links)
+                scanInline(bytes, run, definitions, &vault, into: &links)
             }
         }
     }
 
+    /// Where scanning a run starts: past the end of a comment left open by the runs before it
+    /// (nil: the whole run is inside it).
+    private static func start(_ b: UnsafeBufferPointer<UInt8>, _ vault: inout VaultSyntax?) -> Int? {
+        guard vault?.inComment == true else { return 0 }
+        guard let end = VaultSyntax.commentEnd(b, from: 0) else { return nil }
+        vault?.inComment = false
+        return end
+    }
+
+    /// Past the `%%` comment opening at `i`; one left open runs to the end of the run, and on.
+    private static func skipComment(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ vault: inout VaultSyntax?) -> Int {
+        if let end = VaultSyntax.commentEnd(b, from: i + 2) { return end }
+        vault?.inComment = true
+        return b.count
+    }
+
     private static func scanInline(_ b: UnsafeBufferPointer<UInt8>, _ run: MarkdownBlocks.TextRun,
-                                   _ definitions: [String: String], into links: inout [Link]) {
+                                   _ definitions: [String: String], _ vault: inout VaultSyntax?, into links: inout [Link]) {
+        guard let first = start(b, &vault) else { return }
+        let isVault = vault != nil
+        let tableStart = isVault ? VaultSyntax.tableStart(run) : nil
         var memo = SearchMemo(b)
         var openers: [Opener] = []
         // Where each link of this run starts, to drop the ones an image's description swallows.
@@ -130,13 +151,15 @@ struct InlineLinkScanner {
         // Openers below this index can no longer start a link (a link was found after them);
         // a watermark instead of a sweep keeps "many brackets, many links" linear.
         var inactiveBelow = 0
-        var i = 0
+        var i = first
         let n = b.count
         while i < n {
             let c = b[i]
             switch c {
             case UInt8(ascii: "\\"):
                 i += (i + 1 < n && isPunctuation(b[i + 1])) ? 2 : 1
+            case UInt8(ascii: "%") where isVault && i + 1 < n && b[i + 1] == UInt8(ascii: "%"):
+                i = skipComment(b, i, &vault)
             case UInt8(ascii: "`"):
                 i = memo.skipCodeSpan(i)
             case UInt8(ascii: "<"):
@@ -148,11 +171,20 @@ struct InlineLinkScanner {
                     i = skipAngle(b, i, &memo)
                 }
             case UInt8(ascii: "!") where i + 1 < n && b[i + 1] == UInt8(ascii: "["):
+                if isVault, i + 2 < n, b[i + 2] == UInt8(ascii: "["),
+                   let (link, next) = wikilink(b, i + 1, run, vault: true, inTable: tableStart.map { i >= $0 } ?? false) {
+                    links.append(Link(target: link.target, text: link.text, line: link.line, kind: .embed))
+                    starts.append(i + 1)
+                    inactiveBelow = openers.count
+                    i = next
+                    continue
+                }
                 if !openers.isEmpty { openers[openers.count - 1].holdsBracket = true }
                 openers.append(Opener(position: i + 1, isImage: true))
                 i += 2
             case UInt8(ascii: "["):
-                if i + 1 < n && b[i + 1] == UInt8(ascii: "["), let (link, next) = wikilink(b, i, run) {
+                if i + 1 < n && b[i + 1] == UInt8(ascii: "["),
+                   let (link, next) = wikilink(b, i, run, vault: isVault, inTable: tableStart.map { i >= $0 } ?? false) {
                     links.append(link)
                     starts.append(i)
                     inactiveBelow = openers.count
@@ -174,6 +206,11 @@ struct InlineLinkScanner {
                         while let last = starts.last, last > opener.position {
                             starts.removeLast()
                             links.remove(at: firstLink + starts.count)
+                        }
+                        if isVault {
+                            let text = anchorText(UnsafeBufferPointer(rebasing: b[(opener.position + 1)..<i]))
+                            links.append(Link(target: target, text: text, line: run.line(at: opener.position), kind: .embed))
+                            starts.append(opener.position)
                         }
                     } else {
                         let text = anchorText(UnsafeBufferPointer(rebasing: b[(opener.position + 1)..<i]))
@@ -236,9 +273,12 @@ struct InlineLinkScanner {
         return nil
     }
 
-    /// `[[target]]`, `[[target|text]]`, `[[target#heading|text]]` on one line.
-    private static func wikilink(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ run: MarkdownBlocks.TextRun) -> (Link, Int)? {
-        var i = start + 2, pipe = -1
+    /// `[[target]]`, `[[target|text]]`, `[[target#heading|text]]` on one line. In a vault (§1a)
+    /// `[[]]` is a link too (to the note itself), and `\|` is the separator in a table row and an
+    /// escaped `|` elsewhere.
+    private static func wikilink(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ run: MarkdownBlocks.TextRun,
+                                 vault: Bool = false, inTable: Bool = false) -> (Link, Int)? {
+        var i = start + 2, pipe = -1, targetEnd = -1
         while i + 1 < b.count {
             let c = b[i]
             if c == 0x0A || c == UInt8(ascii: "[") { return nil }
@@ -246,15 +286,22 @@ struct InlineLinkScanner {
                 guard b[i + 1] == UInt8(ascii: "]") else { return nil }
                 break
             }
-            if c == UInt8(ascii: "|") && pipe < 0 { pipe = i }
+            if c == UInt8(ascii: "|") && pipe < 0 {
+                let escaped = vault && b[i - 1] == UInt8(ascii: "\\") && i - 1 >= start + 2
+                if !escaped || inTable {
+                    pipe = i
+                    targetEnd = escaped ? i - 1 : i
+                }
+            }
             i += 1
         }
         guard i + 1 < b.count, b[i] == UInt8(ascii: "]") else { return nil }
         // `[[1]](/ref)` is an inline link whose text is `[1]`, not a wikilink.
         if i + 2 < b.count && (b[i + 2] == UInt8(ascii: "(") || b[i + 2] == UInt8(ascii: "[")) { return nil }
-        let targetEnd = pipe >= 0 ? pipe : i
-        let target = String(decoding: UnsafeBufferPointer(rebasing: b[(start + 2)..<targetEnd]), as: UTF8.self).trimmingSpaces
-        guard !target.isEmpty else { return nil }
+        if targetEnd < 0 { targetEnd = i }
+        var target = String(decoding: UnsafeBufferPointer(rebasing: b[(start + 2)..<targetEnd]), as: UTF8.self).trimmingSpaces
+        if vault && target.contains("\\|") { target = target.replacing("\\|", with: "|") }
+        guard !target.isEmpty || vault else { return nil }
         var text: String
         if pipe >= 0 {
             text = anchorText(UnsafeBufferPointer(rebasing: b[(pipe + 1)..<i]))
@@ -267,11 +314,14 @@ struct InlineLinkScanner {
 
     // MARK: Raw HTML
 
-    private static func scanHTMLAnchors(_ b: UnsafeBufferPointer<UInt8>, _ run: MarkdownBlocks.TextRun, into links: inout [Link]) {
+    private static func scanHTMLAnchors(_ b: UnsafeBufferPointer<UInt8>, _ run: MarkdownBlocks.TextRun, _ vault: inout VaultSyntax?,
+                                        into links: inout [Link]) {
+        guard var i = start(b, &vault) else { return }
         var memo = SearchMemo(b)
-        var i = 0
         while i < b.count {
-            if b[i] == UInt8(ascii: "<"), let (link, next) = htmlAnchor(b, i, run, &memo) {
+            if vault != nil && b[i] == UInt8(ascii: "%") && i + 1 < b.count && b[i + 1] == UInt8(ascii: "%") {
+                i = skipComment(b, i, &vault)
+            } else if b[i] == UInt8(ascii: "<"), let (link, next) = htmlAnchor(b, i, run, &memo) {
                 links.append(link)
                 i = next
             } else if b[i] == UInt8(ascii: "<") && matches(b, i, "<!--") {

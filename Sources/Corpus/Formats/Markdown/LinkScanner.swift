@@ -6,19 +6,21 @@ import TermgraphCore
 /// // [Link(target: "/settlement", text: "settlement", line: 1, kind: .inline), Link(target: "clearing", …, kind: .wikilink)]
 /// ```
 public enum LinkScanner {
-    /// Links in `body`, whose first line is line `firstLine` of its file, in reading order.
-    public static func links(in body: UnsafeBufferPointer<UInt8>, firstLine: Int = 1) -> [Link] {
+    /// Links in `body`, whose first line is line `firstLine` of its file, in reading order; with
+    /// `vault`, a vault note's links (embeds counted, `%%comments%%` skipped).
+    public static func links(in body: UnsafeBufferPointer<UInt8>, firstLine: Int = 1, vault: Bool = false) -> [Link] {
         let blocks = MarkdownBlocks(body, firstLine: firstLine)
         var links: [Link] = []
+        var syntax = vault ? VaultSyntax() : nil
         for run in blocks.runs {
-            InlineLinkScanner.scan(run, definitions: blocks.definitions, into: &links)
+            InlineLinkScanner.scan(run, definitions: blocks.definitions, vault: &syntax, into: &links)
         }
         links.sort { $0.line < $1.line }
         return links
     }
 
-    public static func links(in text: String, firstLine: Int = 1) -> [Link] {
+    public static func links(in text: String, firstLine: Int = 1, vault: Bool = false) -> [Link] {
         var bytes = Array(text.utf8)
-        return bytes.withUnsafeMutableBufferPointer { links(in: UnsafeBufferPointer($0), firstLine: firstLine) }
+        return bytes.withUnsafeMutableBufferPointer { links(in: UnsafeBufferPointer($0), firstLine: firstLine, vault: vault) }
     }
 }

@@ -8,19 +8,24 @@ import TermgraphCore
 /// ```
 public struct MarkdownFormat: ArticleFormat {
     public var categoryKey: String
+    /// Whether the files are a vault's notes (§1a): embeds and `%%comments%%` are read, only
+    /// `.md` and `.markdown` files are notes, and a note without title or heading is titled by
+    /// its file name, as vault apps show it.
+    public var isVault: Bool
     /// Whether `[[…]]` makes a link; with `wikilinks: false` it is plain text.
     public var wikilinks: Bool
 
-    public init(categoryKey: String = "office", wikilinks: Bool = true) {
+    public init(categoryKey: String = "office", isVault: Bool = false, wikilinks: Bool = true) {
         self.categoryKey = categoryKey
+        self.isVault = isVault
         self.wikilinks = wikilinks
     }
 
     public init(config: CorpusConfig) {
-        self.init(categoryKey: config.categoryKey, wikilinks: config.wikilinks)
+        self.init(categoryKey: config.categoryKey, isVault: config.links == .names, wikilinks: config.wikilinks)
     }
 
-    public var extensions: [String] { [".md", ".markdown", ".txt"] }
+    public var extensions: [String] { isVault ? [".md", ".markdown"] : [".md", ".markdown", ".txt"] }
 
     public var maximumFileBytes: Int { 64 << 20 }
 
@@ -57,8 +62,8 @@ public struct MarkdownFormat: ArticleFormat {
         }
 
         let body = text.utf8[bodyStart...]
-        var links = body.withContiguousStorageIfAvailable { LinkScanner.links(in: $0, firstLine: bodyLine) }
-            ?? Array(body).withUnsafeBufferPointer { LinkScanner.links(in: $0, firstLine: bodyLine) }
+        var links = body.withContiguousStorageIfAvailable { LinkScanner.links(in: $0, firstLine: bodyLine, vault: isVault) }
+            ?? Array(body).withUnsafeBufferPointer { LinkScanner.links(in: $0, firstLine: bodyLine, vault: isVault) }
         if !wikilinks { links.removeAll { $0.kind == .wikilink } }
 
         let pathSlug = Article.pathSlug(for: path)
@@ -80,11 +85,18 @@ public struct MarkdownFormat: ArticleFormat {
         }
         return Article(
             path: path, slug: slug, pathSlug: pathSlug,
-            title: title ?? firstHeading(String(Substring(body))) ?? slug,
+            title: title ?? firstHeading(String(Substring(body))) ?? (isVault ? Self.fileName(path) : slug),
             description: description,
             keywords: listValue(frontMatter["keywords"]),
             aliases: listValue(frontMatter["aliases"]),
             category: category, attributes: attributes, links: links)
+    }
+
+    /// `a/b/Some Note.md` → `Some Note`: what a vault app shows as the name of a note.
+    static func fileName(_ path: String) -> String {
+        var name = path.split(separator: "/").last ?? Substring(path)
+        if let dot = name.lastIndex(of: "."), dot > name.startIndex { name = name[..<dot] }
+        return String(name)
     }
 
     /// The YAML text, the index where the body starts, and how many lines the front matter spans.
