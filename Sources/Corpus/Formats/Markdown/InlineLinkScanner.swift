@@ -267,19 +267,53 @@ struct InlineLinkScanner {
 
     // MARK: Raw HTML
 
+    /// The anchors of a raw HTML block, read as an HTML tokenizer reads it: comments, declarations
+    /// (`<!…>`, CDATA included), processing instructions and the insides of other tags hold none.
     private static func scanHTMLAnchors(_ b: UnsafeBufferPointer<UInt8>, _ run: MarkdownBlocks.TextRun, into links: inout [Link]) {
         var memo = SearchMemo(b)
         var i = 0
         while i < b.count {
-            if b[i] == UInt8(ascii: "<"), let (link, next) = htmlAnchor(b, i, run, &memo) {
+            guard b[i] == UInt8(ascii: "<"), i + 1 < b.count else { i += 1; continue }
+            let next = b[i + 1]
+            if let (link, after) = htmlAnchor(b, i, run, &memo) {
                 links.append(link)
-                i = next
-            } else if b[i] == UInt8(ascii: "<") && matches(b, i, "<!--") {
+                i = after
+            } else if matches(b, i, "<!--") {
                 i = memo.commentEnd.find(b, i + 4).map { $0 + 3 } ?? b.count
+            } else if let name = rawTextElement(b, i) {
+                // <script>, <style> and <textarea> hold text, not markup: no anchor inside.
+                i = rawTextEnd(b, i + 1, name)
+            } else if next == UInt8(ascii: "!") || next == UInt8(ascii: "?") || isLetter(next)
+                        || (next == UInt8(ascii: "/") && i + 2 < b.count && isLetter(b[i + 2])) {
+                // Up to the first `>`; an unclosed one runs to the end, as in a browser.
+                i = memo.declarationEnd.find(b, i + 1).map { $0 + 1 } ?? b.count
             } else {
                 i += 1
             }
         }
+    }
+
+    private static func rawTextElement(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) -> StaticString? {
+        for name: StaticString in ["<script", "<style", "<textarea"] where matches(b, start, name) {
+            let after = start + name.utf8CodeUnitCount
+            if after == b.count || [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ">"), UInt8(ascii: "/")].contains(b[after]) {
+                return name
+            }
+        }
+        return nil
+    }
+
+    /// Past the `</name` that closes a raw text element, or the end of the run (an unclosed one
+    /// runs to the end, which also keeps many of them linear).
+    private static func rawTextEnd(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ name: StaticString) -> Int {
+        let count = name.utf8CodeUnitCount, base = name.utf8Start  // "<name": the name from base[1]
+        var i = from
+        while i + count < b.count {
+            if b[i] == UInt8(ascii: "<") && b[i + 1] == UInt8(ascii: "/")
+                && (1..<count).allSatisfy({ lower(b[i + 1 + $0]) == base[$0] }) { return i + 1 + count }
+            i += 1
+        }
+        return b.count
     }
 
     /// `<a … href="…" …>text</a>`, a tag by CommonMark's grammar; the anchor counts even when
@@ -290,9 +324,9 @@ struct InlineLinkScanner {
         guard let (href, contentStart) = tag else { return nil }
         let close = memo.anchorClose.find(b, contentStart)
         let content = UnsafeBufferPointer(rebasing: b[contentStart..<(close ?? contentStart)])
-        let next = close.map { c in (b[c...].firstIndex(of: UInt8(ascii: ">")) ?? c) + 1 } ?? contentStart
         let text = anchorText(stripTags(content))
-        return (Link(target: decodeEntities(href), text: text, line: run.line(at: start), kind: .html), next)
+        // Scanning goes on inside the anchor: Markdown links and other tags there still count.
+        return (Link(target: decodeEntities(href), text: text, line: run.line(at: start), kind: .html), contentStart)
     }
 
     /// Past a real tag, comment or autolink, so that nothing inside it reads as a link;
