@@ -27,6 +27,7 @@ class Gen:
     def __init__(self, seed: int):
         self.rng = random.Random(seed)
         self.n = 0
+        self.definition_above = False  # a definition since the last blank line
 
     def target(self) -> str:
         self.n += 1
@@ -186,16 +187,23 @@ class Gen:
     def blocks(self, depth: int) -> list[str]:
         out: list[str] = []
         for _ in range(self.rng.randrange(1, 4)):
-            out.extend(self.block(depth))
+            kind = self.kind(depth)
+            if kind == "table" and self.definition_above:
+                out.append("")  # cmark-gfm reads no definition in the lines before a table header
+            out.extend(self.block(kind, depth))
+            self.definition_above = self.definition_above or kind == "def"
             if self.chance(0.6):
                 out.append(self.pick(["", "", " ", "\t"]))
+                self.definition_above = False
         return out
 
-    def block(self, depth: int) -> list[str]:
+    def kind(self, depth: int) -> str:
         kinds = ["para", "para", "fence", "indented", "html", "def", "def", "table", "heading", "hr"]
         if depth < 4:
             kinds += ["quote", "list", "list", "quote"]
-        kind = self.pick(kinds)
+        return self.pick(kinds)
+
+    def block(self, kind: str, depth: int) -> list[str]:
         if kind == "para":
             return self.paragraph()
         if kind == "fence":

@@ -11,6 +11,7 @@ enum GFMTable {
         while to > from && (b[to - 1] == 0x20 || b[to - 1] == 0x09) { to -= 1 }
         if from < to && b[from] == UInt8(ascii: "|") { from += 1 }
         var cells: [Range<Int>] = []
+        guard from < to else { return cells }  // `|` alone has no cell
         var cellStart = from, i = from
         while i < to {
             if b[i] == UInt8(ascii: "\\") && i + 1 < to {

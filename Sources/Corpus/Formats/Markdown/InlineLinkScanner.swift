@@ -113,7 +113,7 @@ struct InlineLinkScanner {
     static func scan(_ run: MarkdownBlocks.TextRun, definitions: [String: String], into links: inout [Link]) {
         run.bytes.withUnsafeBufferPointer { bytes in
             if run.isHTML {
-                scanHTMLAnchors(bytes, run, into: &links)
+                scanHTMLAnchors(bytes, 0, bytes.count, run, into: &links)
             } else {
                 scanInline(bytes, run, definitions, into: &links)
             }
@@ -140,12 +140,21 @@ struct InlineLinkScanner {
             case UInt8(ascii: "`"):
                 i = memo.skipCodeSpan(i)
             case UInt8(ascii: "<"):
-                if let (link, next) = htmlAnchor(b, i, run, &memo) {
+                if let (link, next) = htmlAnchor(b, i, run, forgiving: false, &memo) {
                     links.append(link)
                     starts.append(i)
                     i = next
                 } else {
-                    i = skipAngle(b, i, &memo)
+                    let end = skipAngle(b, i, &memo)
+                    // A processing instruction or CDATA section runs to `?>` or `]]>` for CommonMark,
+                    // but a browser ends it at its first `>`: anchors after that are real.
+                    if end > i + 2, b[i + 1] == UInt8(ascii: "?") || matches(b, i, "<![cdata["),
+                       let close = memo.declarationEnd.find(b, i + 2), close + 1 < end {
+                        let before = links.count
+                        scanHTMLAnchors(b, close + 1, end, run, into: &links)
+                        starts.append(contentsOf: repeatElement(i, count: links.count - before))
+                    }
+                    i = end
                 }
             case UInt8(ascii: "!") where i + 1 < n && b[i + 1] == UInt8(ascii: "["):
                 if !openers.isEmpty { openers[openers.count - 1].holdsBracket = true }
@@ -153,9 +162,9 @@ struct InlineLinkScanner {
                 i += 2
             case UInt8(ascii: "["):
                 if i + 1 < n && b[i + 1] == UInt8(ascii: "["), let (link, next) = wikilink(b, i, run) {
+                    // Not a CommonMark link, so the brackets around it may still make one.
                     links.append(link)
                     starts.append(i)
-                    inactiveBelow = openers.count
                     i = next
                 } else {
                     if !openers.isEmpty { openers[openers.count - 1].holdsBracket = true }
@@ -269,13 +278,14 @@ struct InlineLinkScanner {
 
     /// The anchors of a raw HTML block, read as an HTML tokenizer reads it: comments, declarations
     /// (`<!…>`, CDATA included), processing instructions and the insides of other tags hold none.
-    private static func scanHTMLAnchors(_ b: UnsafeBufferPointer<UInt8>, _ run: MarkdownBlocks.TextRun, into links: inout [Link]) {
+    private static func scanHTMLAnchors(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, _ run: MarkdownBlocks.TextRun,
+                                        into links: inout [Link]) {
         var memo = SearchMemo(b)
-        var i = 0
-        while i < b.count {
+        var i = from
+        while i < to {
             guard b[i] == UInt8(ascii: "<"), i + 1 < b.count else { i += 1; continue }
             let next = b[i + 1]
-            if let (link, after) = htmlAnchor(b, i, run, &memo) {
+            if let (link, after) = htmlAnchor(b, i, run, forgiving: true, &memo) {
                 links.append(link)
                 i = after
             } else if matches(b, i, "<!--") {
@@ -318,9 +328,10 @@ struct InlineLinkScanner {
 
     /// `<a … href="…" …>text</a>`, a tag by CommonMark's grammar; the anchor counts even when
     /// the closing tag is missing.
+    /// `forgiving`: read as an HTML parser reads raw HTML, not by CommonMark's tag grammar.
     private static func htmlAnchor(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ run: MarkdownBlocks.TextRun,
-                                   _ memo: inout SearchMemo) -> (Link, Int)? {
-        let tag = run.isHTML ? InlineHTML.anchorTagInBlock(b, start, &memo) : InlineHTML.anchorTag(b, start, &memo)
+                                   forgiving: Bool, _ memo: inout SearchMemo) -> (Link, Int)? {
+        let tag = forgiving ? InlineHTML.anchorTagInBlock(b, start, &memo) : InlineHTML.anchorTag(b, start, &memo)
         guard let (href, contentStart) = tag else { return nil }
         let close = memo.anchorClose.find(b, contentStart)
         let content = UnsafeBufferPointer(rebasing: b[contentStart..<(close ?? contentStart)])

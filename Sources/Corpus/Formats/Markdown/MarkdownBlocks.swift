@@ -58,6 +58,8 @@ struct MarkdownBlocks {
     private var containers: [Container] = []
     private var leaf = Leaf.none
     private var paragraph = TextRun()
+    /// The open paragraph's last line is a lazy continuation line, which is no table header.
+    private var lastLineLazy = false
     private var html = TextRun()
 
     init(_ body: UnsafeBufferPointer<UInt8>, firstLine: Int) {
@@ -226,7 +228,9 @@ struct MarkdownBlocks {
 
         // 3. The rest of the line: a lazy continuation, a paragraph line or a table row.
         if !opened && !leafMatched && maybeLazy && !line.isBlank {
-            paragraph.append(line.body, line.nextNonspace, line.end, line: lineNumber)
+            // Kept with its indentation, as cmark and markdown-it keep it: no definition starts there.
+            paragraph.append(line.body, line.offset, line.end, line: lineNumber)
+            lastLineLazy = true
             return
         }
         if !opened { closeUnmatched(matched, leafMatched: leafMatched) }
@@ -234,6 +238,7 @@ struct MarkdownBlocks {
         switch leaf {
         case .paragraph:
             paragraph.append(line.body, line.nextNonspace, line.end, line: lineNumber)
+            lastLineLazy = false
         case .table(let columns):
             addRow(line.body, line.nextNonspace, line.end, lineNumber, columns: columns)
         default:
@@ -242,6 +247,7 @@ struct MarkdownBlocks {
             leaf = .paragraph
             paragraph = TextRun()
             paragraph.append(line.body, line.nextNonspace, line.end, line: lineNumber)
+            lastLineLazy = false
         }
     }
 
@@ -272,7 +278,7 @@ struct MarkdownBlocks {
 
     /// Turns the open paragraph's last line into a table header when it has `columns` cells.
     private mutating func openTable(_ columns: Int) -> Bool {
-        guard let lastStart = paragraph.lineStarts.last else { return false }
+        guard !lastLineLazy, let lastStart = paragraph.lineStarts.last else { return false }
         let header = Array(paragraph.bytes[lastStart...])
         let headerLine = paragraph.firstLine + paragraph.lineStarts.count - 1
         let count = header.withUnsafeBufferPointer { GFMTable.cells($0, 0, $0.count).count }
