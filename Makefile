@@ -5,14 +5,14 @@ PYTHON     ?= python3
 # which go into a virtual environment of the project's own (.venv), never the user's Python.
 APT_PKGS      := libxml2-dev graphviz fonts-noto-core
 TEST_APT_PKGS := libxml2-utils python3-venv chromium
-PIP_PKGS      := networkx igraph markdown-it-py pytest hypothesis pyyaml rdflib kuzu junitparser obsidiantools
+PIP_PKGS      := networkx igraph markdown-it-py cmarkgfm pytest hypothesis pyyaml rdflib kuzu junitparser obsidiantools
 VENV          := .venv
 VENV_PYTHON   := $(VENV)/bin/python
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE    := .build/release/termgraph
 DEBUG      := .build/debug/termgraph
 
-.PHONY: all deps test-deps build run install uninstall man test test-swift test-interop test-library fuzz bench clean
+.PHONY: all deps test-deps build run install uninstall man test test-swift test-interop test-library fuzz bench commonmark-diff clean
 
 all: build
 
@@ -31,7 +31,7 @@ deps:
 test-deps: deps
 	@$(call apt_install,$(TEST_APT_PKGS))
 	@[ -x $(VENV_PYTHON) ] || $(PYTHON) -m venv $(VENV)
-	@$(VENV_PYTHON) -c "import networkx, igraph, markdown_it, pytest, hypothesis, yaml, rdflib, kuzu, junitparser, obsidiantools" 2>/dev/null \
+	@$(VENV_PYTHON) -c "import networkx, igraph, markdown_it, cmarkgfm, pytest, hypothesis, yaml, rdflib, kuzu, junitparser, obsidiantools" 2>/dev/null \
 	  || $(VENV_PYTHON) -m pip install -q --disable-pip-version-check $(PIP_PKGS)
 
 build: deps
@@ -100,6 +100,14 @@ bench: build test-deps
 	start=$$(date +%s); \
 	$(VENV_PYTHON) bench/run.py --sizes "$$sizes" $$full $(BENCH_ARGS); rc=$$?; \
 	echo "make bench: $$(( $$(date +%s) - start )) s for bench/run.py"; exit $$rc
+
+## commonmark-diff: link targets of COUNT random documents (default 100000) against markdown-it-py
+## and cmark-gfm (Tests/interop/commonmark_diff.py); fails when one disagreement is termgraph's
+COUNT ?= 100000
+commonmark-diff: build test-deps
+	@start=$$(date +%s); \
+	$(VENV_PYTHON) Tests/interop/commonmark_diff.py --count $(COUNT) --bin $(RELEASE); rc=$$?; \
+	echo "make commonmark-diff: $$(( $$(date +%s) - start )) s"; exit $$rc
 
 clean:
 	rm -rf .build

@@ -21,6 +21,15 @@ enum InlineHTML {
         return openTag(b, start, &memo)?.end
     }
 
+    /// An open or closing tag (not a comment, declaration or autolink) starting at `start`:
+    /// the position after it. An HTML block of kind 7 starts with one.
+    static func tagEnd(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
+        guard start + 1 < b.count, b[start] == UInt8(ascii: "<") else { return nil }
+        if b[start + 1] == UInt8(ascii: "/") { return closingTagEnd(b, start) }
+        var memo = SearchMemo(b)
+        return openTag(b, start, &memo)?.end
+    }
+
     /// `<a …>` with an `href`: the raw destination and the position after the tag.
     static func anchorTag(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ memo: inout SearchMemo) -> (href: [UInt8], end: Int)? {
         guard start + 2 < b.count, lower(b[start + 1]) == UInt8(ascii: "a"), !isNameByte(b[start + 2]),

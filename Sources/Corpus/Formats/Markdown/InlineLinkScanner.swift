@@ -115,7 +115,8 @@ struct InlineLinkScanner {
                      into links: inout [Link]) {
         run.bytes.withUnsafeBufferPointer { bytes in
             if run.isHTML {
-                scanHTMLAnchors(bytes, run, &vault, into: &links)
+                guard let first = start(bytes, &vault) else { return }
+                scanHTMLAnchors(bytes, first, bytes.count, run, &vault, into: &links)
             } else {
                 scanInline(bytes, run, definitions, &vault, into: &links)
             }
@@ -163,12 +164,22 @@ struct InlineLinkScanner {
             case UInt8(ascii: "`"):
                 i = memo.skipCodeSpan(i)
             case UInt8(ascii: "<"):
-                if let (link, next) = htmlAnchor(b, i, run, &memo) {
+                if let (link, next) = htmlAnchor(b, i, run, forgiving: false, &memo) {
                     links.append(link)
                     starts.append(i)
                     i = next
                 } else {
-                    i = skipAngle(b, i, &memo)
+                    let end = skipAngle(b, i, &memo)
+                    // A processing instruction or CDATA section runs to `?>` or `]]>` for CommonMark,
+                    // but a browser ends it at its first `>`: anchors after that are real.
+                    if end > i + 2, b[i + 1] == UInt8(ascii: "?") || matches(b, i, "<![cdata["),
+                       let close = memo.declarationEnd.find(b, i + 2), close + 1 < end {
+                        let before = links.count
+                        var outsideVault: VaultSyntax?
+                        scanHTMLAnchors(b, close + 1, end, run, &outsideVault, into: &links)
+                        starts.append(contentsOf: repeatElement(i, count: links.count - before))
+                    }
+                    i = end
                 }
             case UInt8(ascii: "!") where i + 1 < n && b[i + 1] == UInt8(ascii: "["):
                 if isVault, i + 2 < n, b[i + 2] == UInt8(ascii: "["),
@@ -185,9 +196,9 @@ struct InlineLinkScanner {
             case UInt8(ascii: "["):
                 if i + 1 < n && b[i + 1] == UInt8(ascii: "["),
                    let (link, next) = wikilink(b, i, run, vault: isVault, inTable: tableStart.map { i >= $0 } ?? false) {
+                    // Not a CommonMark link, so the brackets around it may still make one.
                     links.append(link)
                     starts.append(i)
-                    inactiveBelow = openers.count
                     i = next
                 } else {
                     if !openers.isEmpty { openers[openers.count - 1].holdsBracket = true }
@@ -314,35 +325,73 @@ struct InlineLinkScanner {
 
     // MARK: Raw HTML
 
-    private static func scanHTMLAnchors(_ b: UnsafeBufferPointer<UInt8>, _ run: MarkdownBlocks.TextRun, _ vault: inout VaultSyntax?,
-                                        into links: inout [Link]) {
-        guard var i = start(b, &vault) else { return }
+    /// The anchors of a raw HTML block between `from` and `to`, read as an HTML tokenizer reads
+    /// it: comments, declarations (`<!…>`, CDATA included), processing instructions and the
+    /// insides of other tags hold none; in a vault, neither do `%%comments%%`.
+    private static func scanHTMLAnchors(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, _ run: MarkdownBlocks.TextRun,
+                                        _ vault: inout VaultSyntax?, into links: inout [Link]) {
         var memo = SearchMemo(b)
-        while i < b.count {
+        var i = from
+        while i < to {
             if vault != nil && b[i] == UInt8(ascii: "%") && i + 1 < b.count && b[i + 1] == UInt8(ascii: "%") {
                 i = skipComment(b, i, &vault)
-            } else if b[i] == UInt8(ascii: "<"), let (link, next) = htmlAnchor(b, i, run, &memo) {
+                continue
+            }
+            guard b[i] == UInt8(ascii: "<"), i + 1 < b.count else { i += 1; continue }
+            let next = b[i + 1]
+            if let (link, after) = htmlAnchor(b, i, run, forgiving: true, &memo) {
                 links.append(link)
-                i = next
-            } else if b[i] == UInt8(ascii: "<") && matches(b, i, "<!--") {
+                i = after
+            } else if matches(b, i, "<!--") {
                 i = memo.commentEnd.find(b, i + 4).map { $0 + 3 } ?? b.count
+            } else if let name = rawTextElement(b, i) {
+                // <script>, <style> and <textarea> hold text, not markup: no anchor inside.
+                i = rawTextEnd(b, i + 1, name)
+            } else if next == UInt8(ascii: "!") || next == UInt8(ascii: "?") || isLetter(next)
+                        || (next == UInt8(ascii: "/") && i + 2 < b.count && isLetter(b[i + 2])) {
+                // Up to the first `>`; an unclosed one runs to the end, as in a browser.
+                i = memo.declarationEnd.find(b, i + 1).map { $0 + 1 } ?? b.count
             } else {
                 i += 1
             }
         }
     }
 
+    private static func rawTextElement(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) -> StaticString? {
+        for name: StaticString in ["<script", "<style", "<textarea"] where matches(b, start, name) {
+            let after = start + name.utf8CodeUnitCount
+            if after == b.count || [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ">"), UInt8(ascii: "/")].contains(b[after]) {
+                return name
+            }
+        }
+        return nil
+    }
+
+    /// Past the `</name` that closes a raw text element, or the end of the run (an unclosed one
+    /// runs to the end, which also keeps many of them linear).
+    private static func rawTextEnd(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ name: StaticString) -> Int {
+        let count = name.utf8CodeUnitCount, base = name.utf8Start  // "<name": the name from base[1]
+        var i = from
+        while i + count < b.count {
+            if b[i] == UInt8(ascii: "<") && b[i + 1] == UInt8(ascii: "/")
+                && (1..<count).allSatisfy({ lower(b[i + 1 + $0]) == base[$0] }) { return i + 1 + count }
+            i += 1
+        }
+        return b.count
+    }
+
     /// `<a … href="…" …>text</a>`, a tag by CommonMark's grammar; the anchor counts even when
     /// the closing tag is missing.
+    /// `forgiving`: read as an HTML parser reads raw HTML, not by CommonMark's tag grammar.
     private static func htmlAnchor(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ run: MarkdownBlocks.TextRun,
-                                   _ memo: inout SearchMemo) -> (Link, Int)? {
-        let tag = run.isHTML ? InlineHTML.anchorTagInBlock(b, start, &memo) : InlineHTML.anchorTag(b, start, &memo)
+                                   forgiving: Bool, _ memo: inout SearchMemo) -> (Link, Int)? {
+        let tag = forgiving ? InlineHTML.anchorTagInBlock(b, start, &memo) : InlineHTML.anchorTag(b, start, &memo)
         guard let (href, contentStart) = tag else { return nil }
         let close = memo.anchorClose.find(b, contentStart)
         let content = UnsafeBufferPointer(rebasing: b[contentStart..<(close ?? contentStart)])
-        let next = close.map { c in (b[c...].firstIndex(of: UInt8(ascii: ">")) ?? c) + 1 } ?? contentStart
         let text = anchorText(stripTags(content))
-        return (Link(target: decodeEntities(href), text: text, line: run.line(at: start), kind: .html), next)
+        // Scanning goes on inside the anchor: Markdown links and other tags there still count.
+        return (Link(target: decodeEntities(href), text: text, line: run.line(at: start), kind: .html), contentStart)
     }
 
     /// Past a real tag, comment or autolink, so that nothing inside it reads as a link;

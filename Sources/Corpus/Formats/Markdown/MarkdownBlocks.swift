@@ -1,10 +1,12 @@
 import TermgraphCore
-/// Splits a Markdown body into the runs of text where links can stand, following CommonMark's
-/// block structure closely enough that code, raw HTML blocks and link definitions are never
-/// mistaken for links.
+/// Splits a Markdown body into the runs of text where links can stand, by CommonMark's block
+/// algorithm (spec 0.31.2, "Appendix: A parsing strategy"): each line first continues the open
+/// block quotes and list items it can, then may open new ones and a new leaf block, and what is
+/// left is added to the open leaf — or, as a lazy continuation line, to an open paragraph.
 ///
-/// The result feeds `InlineLinkScanner`: paragraphs and headings (with container markers such as
-/// `>` removed), the raw HTML blocks (scanned for `<a href>` only) and the link reference definitions.
+/// The result feeds `InlineLinkScanner`: paragraphs, headings and table cells (container
+/// markers removed), the raw HTML blocks (scanned for `<a href>` only) and the link reference
+/// definitions. Code blocks yield nothing.
 struct MarkdownBlocks {
     /// One run of inline text: its bytes and, for each byte, nothing more than the line it came from.
     struct TextRun {
@@ -13,6 +15,8 @@ struct MarkdownBlocks {
         var lineStarts: [Int] = []
         var firstLine = 0
         var isHTML = false
+        /// A cell of a GFM table row, where a vault's `\|` separates a wikilink's text.
+        var isTableCell = false
 
         func line(at offset: Int) -> Int {
             var low = 0, high = lineStarts.count
@@ -22,27 +26,43 @@ struct MarkdownBlocks {
             }
             return firstLine + low
         }
+
+        mutating func append(_ body: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, line: Int) {
+            if lineStarts.isEmpty { firstLine = line } else { bytes.append(0x0A) }
+            lineStarts.append(bytes.count)
+            if start < end { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: body[start..<end])) }
+        }
     }
 
     private(set) var runs: [TextRun] = []
     /// Normalised label → destination; the first definition of a label wins.
     private(set) var definitions: [String: String] = [:]
 
-    private enum HTMLBlockEnd {
-        case text([UInt8])
-        case blankLine
+    /// An open block quote or list item.
+    private struct Container {
+        var isQuote: Bool
+        /// A list item's marker indent and the columns from it to the item's content.
+        var markerOffset = 0
+        var padding = 0
+        /// A list item that holds no block yet ends at a blank line.
+        var hasChild = false
     }
 
+    private enum Leaf {
+        case none
+        case paragraph
+        case fence(marker: UInt8, length: Int)
+        case indentedCode
+        case html(MarkdownBlockStarts.HTMLEnd)
+        case table(columns: Int)
+    }
+
+    private var containers: [Container] = []
+    private var leaf = Leaf.none
     private var paragraph = TextRun()
-    private var paragraphOpen: Bool { !paragraph.lineStarts.isEmpty }
-    /// The open fenced code block, with the containers it stands in: it ends with them.
-    private var fence: (marker: UInt8, length: Int, quoteDepth: Int, listIndent: Int)?
-    private var html: (end: HTMLBlockEnd, quoteDepth: Int, listIndent: Int, rawText: Bool)?
-    private var htmlRun = TextRun()
-    /// `[label]:` alone on its line, waiting for its destination on the next line.
-    private var pendingDefinition: (label: [UInt8], start: Int, end: Int, line: Int)?
-    /// Content columns of the open list items, innermost last.
-    private var listIndents: [Int] = []
+    /// The open paragraph's last line is a lazy continuation line, which is no table header.
+    private var lastLineLazy = false
+    private var html = TextRun()
 
     init(_ body: UnsafeBufferPointer<UInt8>, firstLine: Int) {
         var start = 0
@@ -50,336 +70,235 @@ struct MarkdownBlocks {
         while start < body.count {
             var end = start
             while end < body.count && body[end] != 0x0A { end += 1 }
-            processLine(body, start, end, lineNumber)
+            var line = MarkdownLine(body, start: start, end: end)
+            processLine(&line, lineNumber)
             start = end + 1
             lineNumber += 1
         }
-        flushPendingDefinition(body)
-        closeParagraph()
-        closeHTML()
+        closeLeaf()
     }
 
-    private mutating func processLine(_ body: UnsafeBufferPointer<UInt8>, _ lineStart: Int, _ lineEnd: Int, _ lineNumber: Int) {
-        var i = lineStart
-        var quoteDepth = 0
-        // Block quote markers: `>` with up to three spaces before it and an optional space after.
-        while true {
-            var j = i, spaces = 0
-            while j < lineEnd && body[j] == 0x20 && spaces < 3 { j += 1; spaces += 1 }
-            guard j < lineEnd && body[j] == UInt8(ascii: ">") else { break }
-            j += 1
-            if j < lineEnd && body[j] == 0x20 { j += 1 }
-            i = j
-            quoteDepth += 1
+    private mutating func processLine(_ line: inout MarkdownLine, _ lineNumber: Int) {
+        // 1. The open containers this line continues.
+        var matched = 0
+        while matched < containers.count {
+            let container = containers[matched]
+            if container.isQuote {
+                guard line.indent <= 3, line.first == UInt8(ascii: ">") else { break }
+                line.advanceToNextNonspace()
+                line.advance(1, columns: false)
+                if line.isSpaceOrTab(at: line.offset) { line.advance(1, columns: true) }
+            } else if line.indent >= container.markerOffset + container.padding {
+                line.advance(container.markerOffset + container.padding, columns: true)
+            } else if line.isBlank && container.hasChild {
+                line.advanceToNextNonspace()
+            } else {
+                break
+            }
+            matched += 1
         }
-        let (indent, contentStart) = measureIndent(body, i, lineEnd)
-        let blank = contentStart == lineEnd
+        let allMatched = matched == containers.count
 
-        // Code and raw HTML end with their fence or marker, or when their container ends.
-        if let open = fence {
-            if quoteDepth >= open.quoteDepth && (blank || indent >= open.listIndent) {
-                if !blank && indent - open.listIndent < 4,
-                   isFence(body, contentStart, lineEnd, closing: (open.marker, open.length)) {
-                    fence = nil
+        // The open leaf, when every container goes on: code and HTML take the line whole.
+        var inParagraph = false
+        if allMatched {
+            switch leaf {
+            case .fence(let marker, let length):
+                if line.indent <= 3, MarkdownBlockStarts.isClosingFence(line.body, line.nextNonspace, line.end, marker: marker, length: length) {
+                    leaf = .none
                 }
                 return
+            case .indentedCode:
+                if line.indent >= 4 || line.isBlank { return }
+            case .html(let end):
+                if line.isBlank && end == .blankLine { break }
+                html.append(line.body, line.offset, line.end, line: lineNumber)
+                if MarkdownBlockStarts.endsHTML(end, line.body, line.offset, line.end) { closeLeaf() }
+                return
+            case .paragraph:
+                inParagraph = !line.isBlank
+            case .table, .none:
+                break
             }
-            fence = nil
         }
-        if let open = html {
-            if quoteDepth >= open.quoteDepth && (blank || indent >= open.listIndent) {
-                Self.appendLine(body, i, lineEnd, lineNumber, to: &htmlRun)
-                switch open.end {
-                case .blankLine:
-                    if blank { closeHTML() }
-                case .text(let marker):
-                    if contains(body, i, lineEnd, marker) { closeHTML() }
+        let leafMatched: Bool = {
+            guard allMatched, !line.isBlank else { return false }
+            switch leaf {
+            case .paragraph, .table: return true
+            default: return false
+            }
+        }()
+        let maybeLazy: Bool = { if case .paragraph = leaf { return true } else { return false } }()
+
+        // 2. New containers and a new leaf block.
+        var opened = false
+        /// Closes what this line did not continue, before the first block it opens.
+        func openBlock(_ blocks: inout MarkdownBlocks) {
+            if !opened {
+                blocks.closeUnmatched(matched, leafMatched: false)
+                opened = true
+            }
+            if let last = blocks.containers.indices.last { blocks.containers[last].hasChild = true }
+        }
+        var tableCandidate = leafMatched && { if case .paragraph = leaf { return true } else { return false } }()
+        while true {
+            let b = line.body, start = line.nextNonspace, end = line.end
+            if line.isIndentedCode {
+                if !maybeLazy || opened, !line.isBlank {
+                    openBlock(&self)
+                    line.advance(4, columns: true)
+                    leaf = .indentedCode
+                    return
                 }
+                break
+            }
+            let c = line.first
+            if c == UInt8(ascii: ">") {
+                openBlock(&self)
+                line.advanceToNextNonspace()
+                line.advance(1, columns: false)
+                if line.isSpaceOrTab(at: line.offset) { line.advance(1, columns: true) }
+                containers.append(Container(isQuote: true))
+                matched = containers.count
+                inParagraph = false
+                tableCandidate = false
+                continue
+            }
+            if let heading = MarkdownBlockStarts.atxHeading(b, start, end) {
+                openBlock(&self)
+                var run = TextRun()
+                run.append(b, heading.lowerBound, heading.upperBound, line: lineNumber)
+                runs.append(run)
                 return
             }
-            closeHTML()
-        }
-        if let pending = pendingDefinition {
-            pendingDefinition = nil
-            if !blank, let destination = definitionDestination(body, contentStart, lineEnd) {
-                define(pending.label, destination)
+            if let fence = MarkdownBlockStarts.openingFence(b, start, end) {
+                openBlock(&self)
+                leaf = .fence(marker: fence.marker, length: fence.length)
                 return
             }
-            Self.appendLine(body, pending.start, pending.end, pending.line, to: &paragraph)
+            if let htmlEnd = MarkdownBlockStarts.htmlBlock(b, start, end, inParagraph: inParagraph && !opened) {
+                openBlock(&self)
+                leaf = .html(htmlEnd)
+                html = TextRun()
+                html.isHTML = true
+                html.append(b, line.offset, end, line: lineNumber)
+                if MarkdownBlockStarts.endsHTML(htmlEnd, b, start, end) { closeLeaf() }
+                return
+            }
+            if inParagraph && !opened && MarkdownBlockStarts.isSetextUnderline(b, start, end) {
+                LinkDefinitions.take(from: &paragraph, into: &definitions)
+                if !paragraph.lineStarts.isEmpty {
+                    closeLeaf()
+                    return
+                }
+                leaf = .none
+                inParagraph = false
+                tableCandidate = false
+            }
+            if MarkdownBlockStarts.isThematicBreak(b, start, end) {
+                openBlock(&self)
+                return
+            }
+            let interrupts = inParagraph && !opened
+            if let marker = MarkdownBlockStarts.listMarker(b, start, end),
+               !(interrupts && (marker.orderedNotOne || MarkdownBlockStarts.restIsBlank(b, start + marker.width, end))) {
+                openBlock(&self)
+                let markerOffset = line.indent
+                line.advanceToNextNonspace()
+                line.advance(marker.width, columns: false)
+                let afterMarker = line.mark
+                let column = line.column
+                while line.column - column <= 5 && line.isSpaceOrTab(at: line.offset) { line.advance(1, columns: true) }
+                let spaces = line.column - column
+                var padding = marker.width + spaces
+                if spaces >= 5 || spaces < 1 || line.isBlank {
+                    padding = marker.width + 1
+                    line.reset(to: afterMarker)
+                    if spaces > 0 { line.advance(1, columns: true) }
+                }
+                containers.append(Container(isQuote: false, markerOffset: markerOffset, padding: padding))
+                matched = containers.count
+                inParagraph = false
+                tableCandidate = false
+                continue
+            }
+            if tableCandidate && !opened, let columns = GFMTable.delimiterColumns(b, start, end), openTable(columns) {
+                return
+            }
+            break
         }
-        if blank {
-            closeParagraph()
+
+        // 3. The rest of the line: a lazy continuation, a paragraph line or a table row.
+        if !opened && !leafMatched && maybeLazy && !line.isBlank {
+            // Kept with its indentation, as cmark and markdown-it keep it: no definition starts there.
+            paragraph.append(line.body, line.offset, line.end, line: lineNumber)
+            lastLineLazy = true
             return
         }
-
-        // Leaving list items whose content column the line no longer reaches (a paragraph's lazy
-        // continuation lines stay inside).
-        let startsBlock = startsNewBlock(body, contentStart, lineEnd, indent: indent)
-        if !paragraphOpen || startsBlock {
-            while let last = listIndents.last, indent < last { listIndents.removeLast() }
-        }
-        let base = listIndents.last ?? 0
-        if indent - base >= 4 && !paragraphOpen { return }  // indented code
-
-        var content = contentStart
-        var contentIndent = indent
-        // List markers open a new item; its content may itself start a block.
-        while let (width, next) = listMarker(body, content, lineEnd), contentIndent - base < 4 {
-            closeParagraph()
-            let (afterIndent, afterStart) = measureIndent(body, next, lineEnd)
-            let gap = afterIndent - (contentIndent + width)
-            let itemIndent = (afterStart == lineEnd || gap > 4) ? contentIndent + width + 1 : afterIndent
-            listIndents.append(itemIndent)
-            content = afterStart
-            contentIndent = afterIndent
-            if afterStart == lineEnd { return }
-            if gap > 4 { return }  // the item starts with indented code
-        }
-
-        if contentIndent - (listIndents.last ?? 0) < 4 {
-            if isFence(body, content, lineEnd, closing: nil) {
-                closeParagraph()
-                fence = (body[content], countRun(body, content, lineEnd), quoteDepth, listIndents.last ?? 0)
-                return
-            }
-            if let end = htmlBlockStart(body, content, lineEnd, canInterrupt: !paragraphOpen) {
-                closeParagraph()
-                Self.appendLine(body, i, lineEnd, lineNumber, to: &htmlRun)
-                htmlRun.isHTML = true
-                // <script>, <style> and <textarea> hold no markup: nothing in them is an anchor.
-                var rawText = false
-                if case .text(let marker) = end { rawText = marker.count > 3 && marker != Array("</pre>".utf8) }
-                html = (end, quoteDepth, listIndents.last ?? 0, rawText)
-                if case .text(let marker) = end, contains(body, content + 1, lineEnd, marker) { closeHTML() }
-                return
-            }
-            if isThematicBreak(body, content, lineEnd) || isSetextUnderline(body, content, lineEnd) {
-                closeParagraph()
-                return
-            }
-            if let headingStart = atxHeadingContent(body, content, lineEnd) {
-                closeParagraph()
-                Self.appendLine(body, headingStart, lineEnd, lineNumber, to: &paragraph)
-                closeParagraph()
-                return
-            }
-            if !paragraphOpen, parseDefinition(body, content, lineEnd, lineNumber) { return }
-        }
-        Self.appendLine(body, content, lineEnd, lineNumber, to: &paragraph)
-    }
-
-    // MARK: Runs
-
-    private static func appendLine(_ body: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ line: Int, to run: inout TextRun) {
-        if run.lineStarts.isEmpty { run.firstLine = line } else { run.bytes.append(0x0A) }
-        run.lineStarts.append(run.bytes.count)
-        var stop = end
-        if stop > start && body[stop - 1] == 0x0D { stop -= 1 }
-        run.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: body[start..<stop]))
-    }
-
-    private mutating func closeParagraph() {
-        if paragraphOpen { runs.append(paragraph) }
-        paragraph = TextRun()
-    }
-
-    private mutating func closeHTML() {
-        if !htmlRun.lineStarts.isEmpty && html?.rawText != true { runs.append(htmlRun) }
-        htmlRun = TextRun()
-        html = nil
-    }
-
-    private mutating func flushPendingDefinition(_ body: UnsafeBufferPointer<UInt8>) {
-        if let pending = pendingDefinition {
-            Self.appendLine(body, pending.start, pending.end, pending.line, to: &paragraph)
-            pendingDefinition = nil
+        if !opened { closeUnmatched(matched, leafMatched: leafMatched) }
+        if line.isBlank { return }
+        switch leaf {
+        case .paragraph:
+            paragraph.append(line.body, line.nextNonspace, line.end, line: lineNumber)
+            lastLineLazy = false
+        case .table(let columns):
+            addRow(line.body, line.nextNonspace, line.end, lineNumber, columns: columns)
+        default:
+            closeLeaf()
+            if let last = containers.indices.last { containers[last].hasChild = true }
+            leaf = .paragraph
+            paragraph = TextRun()
+            paragraph.append(line.body, line.nextNonspace, line.end, line: lineNumber)
+            lastLineLazy = false
         }
     }
 
-    // MARK: Line shapes
+    // MARK: Closing blocks
 
-    private func measureIndent(_ body: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (Int, Int) {
-        var column = 0, i = start
-        while i < end {
-            if body[i] == 0x20 { column += 1 } else if body[i] == 0x09 { column += 4 - column % 4 } else if body[i] == 0x0D && i + 1 == end {
-                // a CR before the line end counts as nothing
-            } else { break }
-            i += 1
-        }
-        return (column, i)
+    /// Closes the containers past the first `matched`, and the leaf unless it goes on.
+    private mutating func closeUnmatched(_ matched: Int, leafMatched: Bool) {
+        if !leafMatched || matched < containers.count { closeLeaf() }
+        if matched < containers.count { containers.removeSubrange(matched...) }
     }
 
-    private func countRun(_ body: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
-        var i = start
-        while i < end && body[i] == body[start] { i += 1 }
-        return i - start
+    private mutating func closeLeaf() {
+        switch leaf {
+        case .paragraph:
+            LinkDefinitions.take(from: &paragraph, into: &definitions)
+            if !paragraph.lineStarts.isEmpty { runs.append(paragraph) }
+            paragraph = TextRun()
+        case .html:
+            if !html.lineStarts.isEmpty { runs.append(html) }
+            html = TextRun()
+        default:
+            break
+        }
+        leaf = .none
     }
 
-    private func isFence(_ body: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, closing open: (marker: UInt8, length: Int)?) -> Bool {
-        guard start < end, body[start] == UInt8(ascii: "`") || body[start] == UInt8(ascii: "~") else { return false }
-        let length = countRun(body, start, end)
-        guard length >= 3 else { return false }
-        if let open {
-            guard body[start] == open.marker && length >= open.length else { return false }
-            var i = start + length
-            while i < end && (body[i] == 0x20 || body[i] == 0x09 || body[i] == 0x0D) { i += 1 }
-            return i == end
-        }
-        if body[start] == UInt8(ascii: "`") {
-            for i in (start + length)..<end where body[i] == UInt8(ascii: "`") { return false }
-        }
+    // MARK: Tables
+
+    /// Turns the open paragraph's last line into a table header when it has `columns` cells.
+    private mutating func openTable(_ columns: Int) -> Bool {
+        guard !lastLineLazy, let lastStart = paragraph.lineStarts.last else { return false }
+        let header = Array(paragraph.bytes[lastStart...])
+        let headerLine = paragraph.firstLine + paragraph.lineStarts.count - 1
+        let count = header.withUnsafeBufferPointer { GFMTable.cells($0, 0, $0.count).count }
+        guard count == columns else { return false }
+        paragraph.bytes.removeSubrange(max(0, lastStart - 1)...)
+        paragraph.lineStarts.removeLast()
+        closeLeaf()
+        header.withUnsafeBufferPointer { addRow($0, 0, $0.count, headerLine, columns: columns) }
+        leaf = .table(columns: columns)
         return true
     }
 
-    private func listMarker(_ body: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (width: Int, next: Int)? {
-        guard start < end else { return nil }
-        var i = start
-        let c = body[i]
-        if c == UInt8(ascii: "-") || c == UInt8(ascii: "*") || c == UInt8(ascii: "+") {
-            i += 1
-        } else {
-            while i < end && i - start < 9 && body[i] >= 0x30 && body[i] <= 0x39 { i += 1 }
-            guard i > start, i < end, body[i] == UInt8(ascii: ".") || body[i] == UInt8(ascii: ")") else { return nil }
-            i += 1
+    private mutating func addRow(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ lineNumber: Int, columns: Int) {
+        for cell in GFMTable.cells(b, start, end).prefix(columns) where !cell.isEmpty {
+            var run = TextRun()
+            run.isTableCell = true
+            run.append(b, cell.lowerBound, cell.upperBound, line: lineNumber)
+            runs.append(run)
         }
-        guard i == end || body[i] == 0x20 || body[i] == 0x09 else { return nil }
-        if isThematicBreak(body, start, end) { return nil }
-        return (i - start, i)
-    }
-
-    private func isThematicBreak(_ body: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
-        guard start < end else { return false }
-        let marker = body[start]
-        guard marker == UInt8(ascii: "-") || marker == UInt8(ascii: "*") || marker == UInt8(ascii: "_") else { return false }
-        var count = 0
-        for i in start..<end {
-            if body[i] == marker { count += 1 } else if body[i] != 0x20 && body[i] != 0x09 && body[i] != 0x0D { return false }
-        }
-        return count >= 3
-    }
-
-    private func isSetextUnderline(_ body: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
-        guard paragraphOpen, start < end, body[start] == UInt8(ascii: "=") || body[start] == UInt8(ascii: "-") else { return false }
-        var i = start + countRun(body, start, end)
-        while i < end && (body[i] == 0x20 || body[i] == 0x09 || body[i] == 0x0D) { i += 1 }
-        return i == end
-    }
-
-    private func atxHeadingContent(_ body: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
-        guard start < end, body[start] == UInt8(ascii: "#") else { return nil }
-        let level = countRun(body, start, end)
-        guard level <= 6 else { return nil }
-        let after = start + level
-        guard after == end || body[after] == 0x20 || body[after] == 0x09 else { return nil }
-        return after
-    }
-
-    private func startsNewBlock(_ body: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, indent: Int) -> Bool {
-        guard indent - (listIndents.last ?? 0) < 4 || listIndents.isEmpty == false else { return false }
-        return listMarker(body, start, end) != nil || isFence(body, start, end, closing: nil)
-            || atxHeadingContent(body, start, end) != nil || isThematicBreak(body, start, end)
-            || htmlBlockStart(body, start, end, canInterrupt: false) != nil
-    }
-
-    private func contains(_ body: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ needle: [UInt8]) -> Bool {
-        guard end - start >= needle.count else { return false }
-        var i = start
-        while i + needle.count <= end {
-            var k = 0
-            while k < needle.count && lower(body[i + k]) == needle[k] { k += 1 }
-            if k == needle.count { return true }
-            i += 1
-        }
-        return false
-    }
-
-    // MARK: HTML blocks
-
-    private static let rawTextTags: [String] = ["script", "pre", "style", "textarea"]
-    private static let blockTags: Set<String> = [
-        "address", "article", "aside", "base", "basefont", "blockquote", "body", "caption", "center", "col",
-        "colgroup", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
-        "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr",
-        "html", "iframe", "legend", "li", "link", "main", "menu", "menuitem", "nav", "noframes", "ol",
-        "optgroup", "option", "p", "param", "search", "section", "summary", "table", "tbody", "td", "tfoot",
-        "th", "thead", "title", "tr", "track", "ul",
-    ]
-
-    private func htmlBlockStart(_ body: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, canInterrupt: Bool) -> HTMLBlockEnd? {
-        guard end - start >= 2, body[start] == UInt8(ascii: "<") else { return nil }
-        let next = body[start + 1]
-        if next == UInt8(ascii: "!") {
-            if contains(body, start, min(end, start + 4), Array("<!--".utf8)) { return .text(Array("-->".utf8)) }
-            if contains(body, start, min(end, start + 9), Array("<![cdata[".utf8)) { return .text(Array("]]>".utf8)) }
-            if start + 2 < end, isLetter(body[start + 2]) { return .text([UInt8(ascii: ">")]) }
-            return nil
-        }
-        if next == UInt8(ascii: "?") { return .text(Array("?>".utf8)) }
-        let closing = next == UInt8(ascii: "/")
-        var i = start + (closing ? 2 : 1)
-        let nameStart = i
-        while i < end && (isLetter(body[i]) || (i > nameStart && (isDigit(body[i]) || body[i] == UInt8(ascii: "-")))) { i += 1 }
-        guard i > nameStart else { return nil }
-        let name = String(decoding: UnsafeBufferPointer(rebasing: body[nameStart..<i]).map(lower), as: UTF8.self)
-        let boundary = i == end || body[i] == 0x20 || body[i] == 0x09 || body[i] == UInt8(ascii: ">") || body[i] == 0x0D
-        if !closing && boundary && Self.rawTextTags.contains(name) { return .text(Array("</\(name)>".utf8)) }
-        if Self.blockTags.contains(name) && (boundary || (i + 1 < end && body[i] == UInt8(ascii: "/") && body[i + 1] == UInt8(ascii: ">"))) {
-            return .blankLine
-        }
-        // Any other complete tag alone on its line, which may not interrupt a paragraph.
-        guard canInterrupt, !Self.rawTextTags.contains(name) else { return nil }
-        var j = end
-        while j > i && (body[j - 1] == 0x20 || body[j - 1] == 0x09 || body[j - 1] == 0x0D) { j -= 1 }
-        guard j > i, body[j - 1] == UInt8(ascii: ">") else { return nil }
-        var quote: UInt8 = 0
-        for k in i..<(j - 1) {
-            let c = body[k]
-            if quote != 0 { if c == quote { quote = 0 }; continue }
-            if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") { quote = c } else if c == UInt8(ascii: "<") || c == UInt8(ascii: ">") { return nil }
-        }
-        return quote == 0 ? .blankLine : nil
-    }
-
-    // MARK: Link reference definitions
-
-    /// `[label]: destination "title"`; records it and returns true. With nothing after the
-    /// colon, the destination may follow on the next line.
-    private mutating func parseDefinition(_ body: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ line: Int) -> Bool {
-        guard start < end, body[start] == UInt8(ascii: "[") else { return false }
-        var i = start + 1
-        while i < end && body[i] != UInt8(ascii: "]") {
-            if body[i] == UInt8(ascii: "[") { return false }
-            if body[i] == UInt8(ascii: "\\") { i += 1 }
-            i += 1
-        }
-        guard i + 1 < end, i > start + 1, body[i + 1] == UInt8(ascii: ":") else { return false }
-        let label = Array(UnsafeBufferPointer(rebasing: body[(start + 1)..<i]))
-        let (_, rest) = measureIndent(body, i + 2, end)
-        if rest == end {
-            pendingDefinition = (label, start, end, line)
-            return true
-        }
-        guard let destination = definitionDestination(body, i + 2, end) else { return false }
-        define(label, destination)
-        return true
-    }
-
-    /// A definition's destination and optional title filling the rest of a line.
-    private func definitionDestination(_ body: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> [UInt8]? {
-        var scanner = InlineLinkScanner.Cursor(bytes: UnsafeBufferPointer(rebasing: body[start..<end]))
-        scanner.skipSpaces()
-        guard let destination = scanner.destination(), !destination.isEmpty || scanner.lastDestinationWasAngled else { return nil }
-        let afterDestination = scanner.position
-        scanner.skipSpaces()
-        if scanner.position < scanner.bytes.count {
-            guard scanner.position > afterDestination, scanner.title(), scanner.restIsBlank() else { return nil }
-        }
-        return destination
-    }
-
-    private mutating func define(_ label: [UInt8], _ destination: [UInt8]) {
-        let key = InlineLinkScanner.normalizeLabel(label)
-        guard !key.isEmpty else { return }
-        if definitions[key] == nil { definitions[key] = InlineLinkScanner.decode(destination) }
     }
 }

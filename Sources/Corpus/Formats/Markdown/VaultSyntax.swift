@@ -16,29 +16,9 @@ struct VaultSyntax {
         return nil
     }
 
-    /// Where the run's table rows start (the header row above its first delimiter row such as
-    /// `| --- | :-: |`), or nil when the run holds no table.
+    /// Where the run's table rows start: 0 for a cell of a GFM table row (the block reader gives
+    /// each cell a run of its own), nil for any other run.
     static func tableStart(_ run: MarkdownBlocks.TextRun) -> Int? {
-        let starts = run.lineStarts
-        for k in starts.indices.dropFirst() {
-            let end = k + 1 < starts.count ? starts[k + 1] : run.bytes.count
-            if isDelimiterRow(run.bytes[starts[k]..<end]) { return starts[k - 1] }
-        }
-        return nil
-    }
-
-    /// `|---|:--:|`, `--- | ---`: pipes, dashes, colons and spaces, with at least one of each
-    /// pipe and dash (GitHub's table delimiter row).
-    private static func isDelimiterRow(_ line: ArraySlice<UInt8>) -> Bool {
-        var pipe = false, dash = false
-        for c in line {
-            switch c {
-            case UInt8(ascii: "|"): pipe = true
-            case UInt8(ascii: "-"): dash = true
-            case UInt8(ascii: ":"), 0x20, 0x09, 0x0D, 0x0A: continue
-            default: return false
-            }
-        }
-        return pipe && dash
+        run.isTableCell ? 0 : nil
     }
 }
