@@ -61,6 +61,12 @@ import TestSupport
         #expect(found("[[Api#`f()`|f]] and `[[not a link]]`") == ["wikilink Api#`f()` [f] @1"])
     }
 
+    @Test func calloutsAreBlockQuotesWhoseLinksCount() {
+        #expect(found("> [!note] See [[Title link]]\n> and [[Body link]]\n") == [
+            "wikilink Title link [Title link] @1", "wikilink Body link [Body link] @2",
+        ])
+    }
+
     @Test func brokenVaultSyntaxIsTextOrAnEmptyLink() {
         #expect(found("![[ ![[x ![[]] %") == ["embed  [] @1"])
         // (Three columns: cells past the header's count are not part of a GFM table.)

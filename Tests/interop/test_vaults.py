@@ -267,6 +267,32 @@ def test_attachments_are_counted_never_edges_or_wanted(name, vaults):
     assert not [s for s in stub_slugs if s.endswith("\\")]
 
 
+# Notes with neither a front-matter title nor a `# heading`, titled by their file name.
+TITLED_BY_FILE_NAME = {"obsidian-tasks-docs": 12, "foam-docs": 0}
+
+
+@pytest.mark.parametrize("name", VAULTS)
+def test_titles_are_front_matter_then_heading_then_file_name(name, vaults):
+    """Each note's label: obsidiantools' front-matter title, else the first level-1 heading as
+    markdown-it-py reads it, else the file name without folders and extension."""
+    root, graph, ot = vaults(name)
+    label = {n["path"]: n["label"] for n in graph["nodes"] if not n.get("stub")}
+    by_file_name = 0
+    for note, rel in ot.vault.md_file_index.items():
+        path = rel.as_posix()
+        title = (ot.vault.front_matter_index[note] or {}).get("title")
+        if not title:
+            text = (root / path).read_text(encoding="utf-8")
+            if text.startswith("---\n"):
+                text = text[text.find("\n---", 4) + 4:]
+            tokens = _md.parse(text)
+            headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag == "h1"]
+            title = headings[0] if headings else posixpath.splitext(posixpath.basename(path))[0]
+            by_file_name += not headings
+        assert label[path] == str(title).strip(), path
+    assert by_file_name == TITLED_BY_FILE_NAME[name]
+
+
 def path_pairs(ot: ObsidianView, count: int, seed: int):
     """`count` pairs of notes, most of them joined by a path, a few not, chosen reproducibly."""
     g = ot.graph()

@@ -183,8 +183,8 @@ struct InlineLinkScanner {
                 }
             case UInt8(ascii: "!") where i + 1 < n && b[i + 1] == UInt8(ascii: "["):
                 if isVault, i + 2 < n, b[i + 2] == UInt8(ascii: "["),
-                   let (link, next) = wikilink(b, i + 1, run, vault: true, inTable: tableStart.map { i >= $0 } ?? false) {
-                    links.append(Link(target: link.target, text: link.text, line: link.line, kind: .embed))
+                   let (link, next) = wikilink(b, i + 1, run, kind: .embed, vault: true, inTable: tableStart.map { i >= $0 } ?? false) {
+                    links.append(link)
                     starts.append(i + 1)
                     inactiveBelow = openers.count
                     i = next
@@ -218,16 +218,13 @@ struct InlineLinkScanner {
                             starts.removeLast()
                             links.remove(at: firstLink + starts.count)
                         }
-                        if isVault {
-                            let text = anchorText(UnsafeBufferPointer(rebasing: b[(opener.position + 1)..<i]))
-                            links.append(Link(target: target, text: text, line: run.line(at: opener.position), kind: .embed))
-                            starts.append(opener.position)
-                        }
-                    } else {
+                    }
+                    // In a vault an image is an embed: a link to what it shows (§1a).
+                    if !opener.isImage || isVault {
                         let text = anchorText(UnsafeBufferPointer(rebasing: b[(opener.position + 1)..<i]))
-                        links.append(Link(target: target, text: text, line: run.line(at: opener.position), kind: kind))
+                        links.append(Link(target: target, text: text, line: run.line(at: opener.position), kind: opener.isImage ? .embed : kind))
                         starts.append(opener.position)
-                        inactiveBelow = openers.count
+                        if !opener.isImage { inactiveBelow = openers.count }
                     }
                     i = next
                 } else {
@@ -288,7 +285,7 @@ struct InlineLinkScanner {
     /// `[[]]` is a link too (to the note itself), and `\|` is the separator in a table row and an
     /// escaped `|` elsewhere.
     private static func wikilink(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ run: MarkdownBlocks.TextRun,
-                                 vault: Bool = false, inTable: Bool = false) -> (Link, Int)? {
+                                 kind: Link.Kind = .wikilink, vault: Bool, inTable: Bool) -> (Link, Int)? {
         var i = start + 2, pipe = -1, targetEnd = -1
         while i + 1 < b.count {
             let c = b[i]
@@ -298,7 +295,7 @@ struct InlineLinkScanner {
                 break
             }
             if c == UInt8(ascii: "|") && pipe < 0 {
-                let escaped = vault && b[i - 1] == UInt8(ascii: "\\") && i - 1 >= start + 2
+                let escaped = vault && i - 1 >= start + 2 && b[i - 1] == UInt8(ascii: "\\")
                 if !escaped || inTable {
                     pipe = i
                     targetEnd = escaped ? i - 1 : i
@@ -320,7 +317,7 @@ struct InlineLinkScanner {
             text = target
             if let hash = text.firstIndex(of: "#") { text = String(text[..<hash]) }
         }
-        return (Link(target: target, text: text, line: run.line(at: start), kind: .wikilink), i + 2)
+        return (Link(target: target, text: text, line: run.line(at: start), kind: kind), i + 2)
     }
 
     // MARK: Raw HTML
