@@ -42,13 +42,21 @@ def expected(corpus: Path) -> list[dict]:
     return json.loads(result.stdout)["problems"]
 
 
+def read_junit(report: str, folder):
+    """The report as a CI runner reads it: from the file it was written to (junitparser, with
+    lxml 6, refuses a str that carries an XML declaration)."""
+    path = folder / "report.xml"
+    path.write_text(report, encoding="utf-8")
+    return junitparser.JUnitXml.fromfile(str(path))
+
+
 def test_junit_report_is_read_by_junitparser(tmp_path):
     corpus = make(tmp_path)
     problems = expected(corpus)
     assert len(problems) == 3
     result = check(corpus, "--format", "junit")
     assert result.returncode == 1
-    xml = junitparser.JUnitXml.fromstring(result.stdout)
+    xml = read_junit(result.stdout, tmp_path)
     cases = [(suite.name, case) for suite in xml for case in suite]
     assert len(cases) == len(problems)
     seen = []
@@ -67,7 +75,7 @@ def test_a_clean_junit_report_still_has_one_passed_case(tmp_path):
     (corpus / "a.md").write_text("---\ntitle: A\n---\n", encoding="utf-8")
     result = check(corpus, "--format", "junit")
     assert result.returncode == 0, result.stderr
-    xml = junitparser.JUnitXml.fromstring(result.stdout)
+    xml = read_junit(result.stdout, tmp_path)
     cases = [case for suite in xml for case in suite]
     assert len(cases) == 1 and cases[0].is_passed and cases[0].name == "no problems"
 
