@@ -24,6 +24,19 @@ public struct CorpusConfig: Sendable, Equatable {
     public var categoryKey: String = "office"
     /// Category name → hub article slug, in declaration order.
     public var categories: [(name: String, hub: String)] = []
+    /// Where an HTML page's links are read (§1b): its first `<main>` (else `<body>`) without the
+    /// site's chrome, or every `<a>` of the body.
+    public var htmlContent: HTMLContent = .main
+    /// Simple selectors (`tag`, `.class`, `#id`) of elements whose links are site chrome (§1b).
+    public var htmlSkip: [String] = []
+    /// Whether `a/b/index.html` is served as `/a/b/` (true) or `/a/b` (false), which decides what
+    /// its relative links mean.
+    public var trailingSlash = true
+
+    public enum HTMLContent: String, Sendable, Equatable {
+        case main, body
+    }
+
     /// The line of each category's entry in `termgraph.yml`, in declaration order.
     package var categoryLines: [Int?] = []
     /// Settings that were ignored because of their shape (each with its line); the rest of the
@@ -36,7 +49,8 @@ public struct CorpusConfig: Sendable, Equatable {
 
     public static func == (a: CorpusConfig, b: CorpusConfig) -> Bool {
         a.title == b.title && a.language == b.language && a.base == b.base && a.site == b.site && a.iri == b.iri
-            && a.categoryKey == b.categoryKey && a.categories.elementsEqual(b.categories) { $0 == $1 }
+            && a.categoryKey == b.categoryKey && a.htmlContent == b.htmlContent && a.htmlSkip == b.htmlSkip
+            && a.trailingSlash == b.trailingSlash && a.categories.elementsEqual(b.categories) { $0 == $1 }
     }
 
     /// Reads the configuration text; problems point at `termgraph.yml`.
@@ -74,6 +88,7 @@ public struct CorpusConfig: Sendable, Equatable {
             case "iri":
                 config.iri = absolute(value, line: line, valid: isAbsoluteIRI, warning: "iri",
                                       example: "https://example.com/terms/ or urn:example:", into: &config)
+            case "html_content", "html_skip", "trailing_slash": config.readHTMLSetting(name, value, line: line)
             case "category_key": config.categoryKey = value.scalar?.string ?? "office"
             case "categories":
                 guard let categories = value.mapping else {

@@ -42,7 +42,7 @@ public struct CorpusReader: Sendable {
     /// The formats a corpus with this configuration is read in; a file goes to the first whose
     /// extensions name it.
     package static func formats(for config: CorpusConfig) -> [any ArticleFormat] {
-        [MarkdownFormat(config: config)]
+        [MarkdownFormat(config: config), HTMLFormat(config: config)]
     }
 
     /// The walk over the corpus's article files, by the formats' file names.
