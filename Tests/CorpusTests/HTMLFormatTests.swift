@@ -111,21 +111,21 @@ import TestSupport
             <a href="intro.html">i</a> <a href="../api/">a</a> <a href="/root">r</a> <a href="#part">f</a> <a href="?q=1">q</a>
             <a href="https://example.org/x">e</a></body>
             """)
-        #expect(article.links.map(\.target) == ["/docs/guide/intro.html", "/docs/guide/../api/", "/root", "/docs/guide/#part",
+        #expect(article.links.map(\.target) == ["/docs/guide/intro.html", "/docs/api/", "/root", "/docs/guide/#part",
                                                 "/docs/guide/?q=1", "https://example.org/x"])
         let absolute = try read("<base href='https://other.org/x/y'><a href='z'>z</a><a href='/w'>w</a><a href='//cdn.org/v'>v</a>")
         #expect(absolute.links.map(\.target) == ["https://other.org/x/z", "https://other.org/w", "https://cdn.org/v"])
-        let relativeBase = try read("<base href='sub/'><a href='z'>z</a>", path: "a/page.html")
-        #expect(relativeBase.links.map(\.target) == ["/a/sub/z"])
+        let relativeBase = try read("<base href='sub/'><a href='z'>z</a><a href='../../../../up'>u</a>", path: "a/page.html")
+        #expect(relativeBase.links.map(\.target) == ["/a/sub/z", "/up"])
     }
 
     @Test func relativeLinksFollowTrailingSlash() throws {
         let page = "<a href='c'>c</a><a href='./d/e'>d</a><a href='#top'>t</a>"
         #expect(try read(page).links.map(\.target) == ["c", "./d/e", "#top"])
         let served = try config("trailing_slash: false\nbase: /docs/\n")
-        #expect(try read(page, config: served).links.map(\.target) == ["/docs/a/c", "/docs/a/./d/e", "/docs/a/b#top"])
+        #expect(try read(page, config: served).links.map(\.target) == ["/docs/a/c", "/docs/a/d/e", "/docs/a/b#top"])
         #expect(try read(page, path: "a/page.html", config: served).links.map(\.target) == ["c", "./d/e", "#top"])
-        #expect(try read(page, path: "index.html", config: served).links.map(\.target) == ["/docs/c", "/docs/./d/e", "/docs/#top"])
+        #expect(try read(page, path: "index.html", config: served).links.map(\.target) == ["/docs/c", "/docs/d/e", "/docs/#top"])
     }
 
     @Test func canonicalUnderSiteOrBaseIsAnAlias() throws {

@@ -1,7 +1,7 @@
 /// A link reference resolved against a base URL as a browser does it (RFC 3986 §5.2), for
 /// `<base href>` and for pages served without a trailing slash (§1b). The base is an absolute
-/// URL (`https://host/a/`) or a root-relative path (`/a/b`); dot segments are left for
-/// resolution (§1) to remove, as it does for every target.
+/// URL (`https://host/a/`) or a root-relative path (`/a/b`); the result's `.` and `..`
+/// segments are removed, as a browser removes them.
 ///
 /// ```swift
 /// URLReference.resolve("c#x", against: "/a/b")             // "/a/c#x"
@@ -16,14 +16,33 @@ enum URLReference {
             guard let colon = origin.firstIndex(of: ":") else { return ref }
             return String(origin[...colon]) + ref
         }
-        if ref.hasPrefix("/") { return origin + ref }
+        if ref.hasPrefix("/") { return origin + removingDotSegments(ref) }
         let basePath = path.firstIndex(where: { $0 == "#" }).map { String(path[..<$0]) } ?? path
         if ref.isEmpty { return origin + basePath }
         if ref.hasPrefix("#") { return origin + basePath + ref }
         let noQuery = basePath.firstIndex(of: "?").map { String(basePath[..<$0]) } ?? basePath
         if ref.hasPrefix("?") { return origin + noQuery + ref }
         let folder = noQuery.lastIndex(of: "/").map { String(noQuery[...$0]) } ?? "/"
-        return origin + folder + ref
+        return origin + removingDotSegments(folder + ref)
+    }
+
+    /// RFC 3986 §5.2.4 on a path that starts with `/`, its query and fragment kept as they are:
+    /// `/a/b/../c/./d` → `/a/c/d`, `/a/..` → `/`.
+    static func removingDotSegments(_ reference: String) -> String {
+        let cut = reference.firstIndex { $0 == "?" || $0 == "#" } ?? reference.endIndex
+        let segments = reference[..<cut].split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        var output: [Substring] = []
+        for (i, segment) in segments.enumerated() {
+            let last = i == segments.count - 1
+            switch segment {
+            case ".": if last { output.append("") }
+            case "..":
+                if !output.isEmpty { output.removeLast() }
+                if last { output.append("") }
+            default: output.append(segment)
+            }
+        }
+        return "/" + output.joined(separator: "/") + reference[cut...]
     }
 
     /// `scheme://authority` (empty for a root-relative base) and the rest, which starts with `/`.
