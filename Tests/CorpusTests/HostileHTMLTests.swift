@@ -34,6 +34,18 @@ import TestSupport
         goodArticlesBuilt(corpus)
     }
 
+    @Test func tenThousandNestedAnchorsGatherTheirTextOnce() throws {
+        // libxml2 nests `<a>` in `<a>` when another element stands between them.
+        let text = String(repeating: "word ", count: 200_000)
+        let page = String(repeating: "<a href='/n'><b>", count: 10_000) + text + "\n<a href='/good'>good</a>"
+        let (files, corpus) = try corpus(with: ["nested.html": Array(page.utf8)])
+        defer { files.remove() }
+        let links = try #require(article(corpus, "nested.html")).links
+        #expect(links.count == 10_001)
+        #expect(links.filter { !$0.text.isEmpty }.map(\.text.count) == [text.count - 1, 4])
+        goodArticlesBuilt(corpus)
+    }
+
     @Test func invalidUTF8IsReportedAtItsLine() throws {
         let bytes = Array("<title>x</title>\n<p>ok</p>\n<p>".utf8) + [0xC3, 0x28] + Array("</p>\n".utf8)
         let (files, corpus) = try corpus(with: ["latin.html": bytes, "nul.htm": Array("<p>".utf8) + [0] + Array("</p>".utf8)])

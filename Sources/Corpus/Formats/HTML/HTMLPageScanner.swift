@@ -28,6 +28,8 @@ final class HTMLPageScanner {
         var role: Role = .other
         var excludedInBody = false
         var excludedInMain = false
+        /// For an `<a href>`: its index among the page's anchors.
+        var anchor: Int?
     }
 
     private enum Role { case other, body, main, title, heading, anchor }
@@ -41,8 +43,10 @@ final class HTMLPageScanner {
     private var mainOpen = false
     private var chromeInBody = 0
     private var chromeInMain = 0
-    /// Text being gathered for open `<a>` elements (by anchor index), `<title>` and the first `<h1>`.
-    private var anchorTexts: [(index: Int, bytes: [UInt8])] = []
+    /// Text being gathered for the open `<a>` (by anchor index), `<title>` and the first `<h1>`.
+    /// One anchor at a time: an `<a>` that starts inside another ends the other's text, as HTML5
+    /// closes it, so that anchors libxml2 nests (`<a><b><a>`…) never gather the same text twice.
+    private var anchorText: (index: Int, bytes: [UInt8])?
     private var titleText: [UInt8]?
     private var headingText: [UInt8]?
 
@@ -92,11 +96,11 @@ final class HTMLPageScanner {
         scanner.context = context
         htmlCtxtUseOptions(context, Int32(bitPattern: options))
         // The push parser takes at most Int32.max bytes a call; a page is far smaller (the format's limit).
+        let raw = UnsafeRawBufferPointer(bytes).bindMemory(to: CChar.self)
         var start = 0
         repeat {
             let count = min(bytes.count - start, 1 << 30)
-            let chunk = UnsafeRawPointer(bytes.baseAddress.map { $0 + start } ?? UnsafePointer(bitPattern: 1)!)
-            htmlParseChunk(context, chunk.assumingMemoryBound(to: CChar.self), Int32(count), start + count == bytes.count ? 1 : 0)
+            htmlParseChunk(context, raw.baseAddress.map { $0 + start }, Int32(count), start + count == bytes.count ? 1 : 0)
             start += count
         } while start < bytes.count
         withExtendedLifetime(scanner) {}
@@ -138,9 +142,11 @@ final class HTMLPageScanner {
                 page.canonical = attribute("href", attributes)
             }
         case "a":
+            endAnchorText()
             if let href = attribute("href", attributes) {
                 open.role = .anchor
-                anchorTexts.append((page.anchors.count, []))
+                open.anchor = page.anchors.count
+                anchorText = (page.anchors.count, [])
                 page.anchors.append(HTMLPage.Anchor(href: href, text: "", line: line, inMain: mainOpen && chromeInMain == 0,
                                                     inBodyContent: bodyDepth > 0 && chromeInBody == 0, inBody: bodyDepth > 0))
             }
@@ -182,13 +188,18 @@ final class HTMLPageScanner {
             page.firstHeading = headingText.map { String(decoding: $0, as: UTF8.self).collapsingWhiteSpace }.flatMap { $0.isEmpty ? nil : $0 }
             headingText = nil
         case .anchor:
-            guard let (index, bytes) = anchorTexts.popLast() else { return }
-            page.anchors[index].text = String(decoding: bytes, as: UTF8.self).collapsingWhiteSpace
+            if anchorText?.index == open.anchor { endAnchorText() }
         }
     }
 
+    private func endAnchorText() {
+        guard let (index, bytes) = anchorText else { return }
+        page.anchors[index].text = String(decoding: bytes, as: UTF8.self).collapsingWhiteSpace
+        anchorText = nil
+    }
+
     private func text(_ bytes: UnsafeBufferPointer<UInt8>) {
-        for i in anchorTexts.indices { anchorTexts[i].bytes.append(contentsOf: bytes) }
+        anchorText?.bytes.append(contentsOf: bytes)
         if titleText != nil { titleText?.append(contentsOf: bytes) }
         if headingText != nil { headingText?.append(contentsOf: bytes) }
     }
