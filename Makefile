@@ -5,7 +5,7 @@ PYTHON     ?= python3
 # which go into a virtual environment of the project's own (.venv), never the user's Python.
 APT_PKGS      := libxml2-dev graphviz fonts-noto-core
 TEST_APT_PKGS := libxml2-utils python3-venv chromium
-PIP_PKGS      := networkx igraph markdown-it-py cmarkgfm pytest hypothesis pyyaml rdflib kuzu junitparser obsidiantools
+PIP_PKGS      := networkx igraph markdown-it-py cmarkgfm pytest hypothesis pyyaml rdflib kuzu junitparser obsidiantools html5lib
 VENV          := .venv
 VENV_PYTHON   := $(VENV)/bin/python
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -31,7 +31,7 @@ deps:
 test-deps: deps
 	@$(call apt_install,$(TEST_APT_PKGS))
 	@[ -x $(VENV_PYTHON) ] || $(PYTHON) -m venv $(VENV)
-	@$(VENV_PYTHON) -c "import networkx, igraph, markdown_it, cmarkgfm, pytest, hypothesis, yaml, rdflib, kuzu, junitparser, obsidiantools" 2>/dev/null \
+	@$(VENV_PYTHON) -c "import networkx, igraph, markdown_it, cmarkgfm, pytest, hypothesis, yaml, rdflib, kuzu, junitparser, obsidiantools, html5lib" 2>/dev/null \
 	  || $(VENV_PYTHON) -m pip install -q --disable-pip-version-check $(PIP_PKGS)
 
 build: deps
@@ -67,7 +67,7 @@ man:
 	$(SWIFT) package generate-manual --multi-page --authors "the termgraph authors"
 	rm -f docs/man/*.1 && cp .build/plugins/GenerateManual/outputs/termgraph/*.1 docs/man/
 
-## test: Swift unit tests, the interoperability tests against NetworkX, igraph, Graphviz, xmllint,
+## test: Swift unit tests, the interoperability tests against NetworkX, igraph, Graphviz, xmllint, html5lib,
 ## rdflib, Kuzu, Chromium, markdown-it-py, and the README's library example built as a new package would build it
 test: test-deps test-swift test-interop test-library
 
@@ -84,7 +84,7 @@ test-interop:
 test-library:
 	Tests/readme_example.sh
 
-## fuzz: build the libFuzzer targets (front matter, link scanner), replay the committed seeds and
+## fuzz: build the libFuzzer targets (front matter, link scanner, index, HTML reader), replay the committed seeds and
 ## fuzz each briefly; the fixed seed makes a CI run repeatable (see Fuzz/README.md for long runs)
 FUZZ_SECONDS ?= 60
 FUZZ_RUNS    ?= 30000

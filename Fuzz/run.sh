@@ -12,7 +12,7 @@
 # Environment:
 #   FUZZ_CONFIG=release|debug   build configuration (default release: ~4x the executions per second
 #                               of debug; bounds and overflow checks are the same in both)
-#   FUZZ_TARGETS="FuzzFrontMatter FuzzLinkScanner FuzzIndex"   which targets to run
+#   FUZZ_TARGETS="FuzzFrontMatter FuzzLinkScanner FuzzIndex FuzzHTMLReader"   which targets to run
 #   TERMGRAPH_FUZZ_STRICT=1     FuzzFrontMatter also compares FrontMatter.parse with Yams (README)
 #
 # Everything it writes goes to .build-fuzz/ (git-ignored): the build, the working corpus
@@ -26,7 +26,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 scratch="$root/.build-fuzz"
 config="${FUZZ_CONFIG:-release}"
-targets=(${FUZZ_TARGETS:-FuzzFrontMatter FuzzLinkScanner FuzzIndex})
+targets=(${FUZZ_TARGETS:-FuzzFrontMatter FuzzLinkScanner FuzzIndex FuzzHTMLReader})
 
 seconds=60
 parallel=0
@@ -50,6 +50,7 @@ seed_dir() {
         FuzzFrontMatter) echo "$here/seeds/frontmatter" ;;
         FuzzLinkScanner) echo "$here/seeds/links" ;;
         FuzzIndex) echo "$here/seeds/index" ;;
+        FuzzHTMLReader) echo "$here/seeds/html" ;;
         *) echo "run.sh: no seeds for target '$1'" >&2; exit 2 ;;
     esac
 }
@@ -77,6 +78,20 @@ fi
 echo "== build took $(( (build_end - build_start) / 1000000000 )).$(( (build_end - build_start) / 100000000 % 10 )) s"
 bin="$scratch/$config"
 
+# shared_seeds TARGET CORPUS: real pages as extra seeds when ../shared is there (its corpora are
+# never committed): the 40 smallest MDN pages for the HTML reader.
+shared_seeds() {
+    local archive="$root/../shared/corpora/mdn-ar-rendered.tar.xz"
+    [ "$1" = FuzzHTMLReader ] && [ -f "$archive" ] || return 0
+    local pages="$scratch/shared-seeds/mdn"
+    if [ ! -d "$pages" ]; then
+        mkdir -p "$pages" && tar xJf "$archive" -C "$pages" --wildcards '*.html' || return 0
+    fi
+    find "$pages" -name '*.html' -size -64k -printf '%s %p\n' | sort -n | head -n 40 | while read -r _ page; do
+        cp -n "$page" "$2/mdn-$(printf '%s' "$page" | md5sum | cut -c1-12).html"
+    done
+}
+
 # --- fuzz ---------------------------------------------------------------------------------------
 # The Swift runtime's own crash backtracer would catch the signal before libFuzzer and ASan do
 # (and ASan flags the backtracer reading the stack), so it is turned off: libFuzzer's and ASan's
@@ -92,6 +107,7 @@ fuzz() {
     mkdir -p "$corpus" "$artifacts"
     rm -f "$scratch/logs/$target".*.log
     cp -n "$(seed_dir "$target")"/* "$corpus"/ 2>/dev/null || true
+    shared_seeds "$target" "$corpus"
     local deadline=$(( $(date +%s) + seconds ))
     local executed=0 runs=0 findings=0 left rc n log
     while :; do

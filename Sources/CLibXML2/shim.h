@@ -3,6 +3,7 @@
 #undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/HTMLparser.h>
 #include <libxml/valid.h>
 #include <libxml/xmlschemas.h>
 /* xmlFree is a global function pointer, which Swift 6 rejects as not concurrency-safe. */

@@ -47,6 +47,19 @@ public struct CorpusConfig: Sendable, Equatable {
     public var links: LinkMode = .paths
     /// Whether `termgraph.yml` set `links:` (a vault marker then changes nothing).
     package var linksDeclared = false
+    /// Where an HTML page's links are read (§1b): its first `<main>` (else `<body>`) without the
+    /// site's chrome, or every `<a>` of the body.
+    public var htmlContent: HTMLContent = .main
+    /// Simple selectors (`tag`, `.class`, `#id`) of elements whose links are site chrome (§1b).
+    public var htmlSkip: [String] = []
+    /// Whether `a/b/index.html` is served as `/a/b/` (true) or `/a/b` (false), which decides what
+    /// its relative links mean.
+    public var trailingSlash = true
+
+    public enum HTMLContent: String, Sendable, Equatable {
+        case main, body
+    }
+
     /// The line of each category's entry in `termgraph.yml`, in declaration order.
     package var categoryLines: [Int?] = []
     /// Settings that were ignored because of their shape (each with its line); the rest of the
@@ -61,7 +74,8 @@ public struct CorpusConfig: Sendable, Equatable {
         a.title == b.title && a.language == b.language && a.base == b.base && a.site == b.site && a.iri == b.iri
             && a.categoryKey == b.categoryKey && a.links == b.links && a.categories.elementsEqual(b.categories) { $0 == $1 }
             && a.exclude == b.exclude && a.wikilinks == b.wikilinks && a.redirects == b.redirects && a.redirectRules == b.redirectRules
-            && a.translations == b.translations
+            && a.translations == b.translations && a.htmlContent == b.htmlContent && a.htmlSkip == b.htmlSkip
+            && a.trailingSlash == b.trailingSlash
     }
 
     /// Reads the configuration text; problems point at `termgraph.yml`.
@@ -108,6 +122,7 @@ public struct CorpusConfig: Sendable, Equatable {
                     config.warnings.append(Problem(file: fileName, line: line, kind: .config,
                                                    message: "links \"\(text)\" is neither paths nor names; it is ignored"))
                 }
+            case "html_content", "html_skip", "trailing_slash": config.readHTMLSetting(name, value, line: line)
             case "category_key": config.categoryKey = value.scalar?.string ?? "office"
             case "categories":
                 guard let categories = value.mapping else {

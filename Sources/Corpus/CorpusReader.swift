@@ -47,8 +47,10 @@ public struct CorpusReader: Sendable {
 
     /// The formats a corpus with this configuration is read in; a file goes to the first whose
     /// extensions name it.
+    /// In a vault only Markdown notes are articles (§1a): an `.html` page there is a file like an
+    /// image, an attachment when linked.
     package static func formats(for config: CorpusConfig) -> [any ArticleFormat] {
-        [MarkdownFormat(config: config)]
+        config.links == .names ? [MarkdownFormat(config: config)] : [MarkdownFormat(config: config), HTMLFormat(config: config)]
     }
 
     /// The walk over the corpus's article files, by the formats' file names. A vault's walk takes

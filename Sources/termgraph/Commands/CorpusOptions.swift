@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TermgraphCorpus
 import TermgraphKit
 
 /// The options every command shares: which corpus, and whether to answer in JSON.
@@ -52,7 +53,11 @@ struct CorpusOptions: ParsableArguments {
         let found = defaultCorpus
         let workspace = workspace(at: corpusFolder(default: found))
         let built = try answer { try workspace.graph() }
-        if let found, built.graph.nodes.indices.allSatisfy(built.graph.nodes.isStub) {
+        let noArticles = built.graph.nodes.indices.allSatisfy(built.graph.nodes.isStub)
+        if noArticles, let warning = UnreadFiles(root: workspace.root, config: built.config).warning {
+            Output.error("warning: \(warning)")
+        }
+        if let found, noArticles {
             let message = "no articles in \(found.folder.path) (\(found.reason); \(DefaultCorpus.searched)); name the corpus with --corpus DIR"
             Output.queryError(.unreadableCorpus(message), json: json)
             throw ExitCode(2)
