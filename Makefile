@@ -3,7 +3,7 @@ SWIFT      ?= swift
 PYTHON     ?= python3
 # What building and `make run` need; the tests need TEST_APT_PKGS and the Python packages too,
 # which go into a virtual environment of the project's own (.venv), never the user's Python.
-APT_PKGS      := libxml2-dev graphviz fonts-noto-core
+APT_PKGS      := libxml2-dev libbz2-dev graphviz fonts-noto-core
 TEST_APT_PKGS := libxml2-utils python3-venv chromium
 PIP_PKGS      := networkx igraph markdown-it-py pytest hypothesis pyyaml rdflib kuzu junitparser
 VENV          := .venv

@@ -4,6 +4,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/valid.h>
+#include <libxml/xmlreader.h>
 #include <libxml/xmlschemas.h>
 /* xmlFree is a global function pointer, which Swift 6 rejects as not concurrency-safe. */
 static inline void clibxml2_free(void *p) { xmlFree(p); }

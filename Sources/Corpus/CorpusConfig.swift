@@ -24,6 +24,8 @@ public struct CorpusConfig: Sendable, Equatable {
     public var categoryKey: String = "office"
     /// Category name → hub article slug, in declaration order.
     public var categories: [(name: String, hub: String)] = []
+    /// The MediaWiki namespaces whose pages are articles (§1c).
+    public var namespaces: Set<Int> = [0]
     /// The line of each category's entry in `termgraph.yml`, in declaration order.
     package var categoryLines: [Int?] = []
     /// Settings that were ignored because of their shape (each with its line); the rest of the
@@ -36,7 +38,7 @@ public struct CorpusConfig: Sendable, Equatable {
 
     public static func == (a: CorpusConfig, b: CorpusConfig) -> Bool {
         a.title == b.title && a.language == b.language && a.base == b.base && a.site == b.site && a.iri == b.iri
-            && a.categoryKey == b.categoryKey && a.categories.elementsEqual(b.categories) { $0 == $1 }
+            && a.categoryKey == b.categoryKey && a.namespaces == b.namespaces && a.categories.elementsEqual(b.categories) { $0 == $1 }
     }
 
     /// Reads the configuration text; problems point at `termgraph.yml`.
@@ -85,6 +87,14 @@ public struct CorpusConfig: Sendable, Equatable {
                     }
                     config.categories.append((categoryName, hubSlug))
                     config.categoryLines.append(category.mark?.line)
+                }
+            case "namespaces":
+                let numbers = value.sequence?.compactMap { $0.scalar.flatMap { Int($0.string) } } ?? value.scalar.flatMap { Int($0.string) }.map { [$0] }
+                if let numbers, !numbers.isEmpty {
+                    config.namespaces = Set(numbers)
+                } else {
+                    config.warnings.append(Problem(file: fileName, line: line, kind: .config,
+                                                   message: "namespaces must be a list of namespace numbers such as [0, 14]; it is ignored"))
                 }
             default:
                 continue

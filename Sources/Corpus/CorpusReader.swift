@@ -42,7 +42,7 @@ public struct CorpusReader: Sendable {
     /// The formats a corpus with this configuration is read in; a file goes to the first whose
     /// extensions name it.
     package static func formats(for config: CorpusConfig) -> [any ArticleFormat] {
-        [MarkdownFormat(config: config)]
+        [MarkdownFormat(config: config), MediaWikiFormat(config: config)]
     }
 
     /// The walk over the corpus's article files, by the formats' file names.
@@ -137,6 +137,10 @@ public struct CorpusReader: Sendable {
             if let record = earlier(file.path, file.stamp) { return record }
             let lower = file.path.lowercased()
             guard let format = formats.first(where: { $0.extensions.contains(where: lower.hasSuffix) }) else { return .notAnArticle }
+            if let streamed = format.streamedArticles(from: root + "/" + file.path, path: file.path) {
+                if scan.isRacy(file.stamp) { checksums[i] = streamed.checksum }
+                return ExtractedFile(streamed.articles, problems: streamed.problems)
+            }
             let bytes: [UInt8]
             do {
                 bytes = try FileReader(limit: format.maximumFileBytes).read(root + "/" + file.path)
@@ -145,12 +149,7 @@ public struct CorpusReader: Sendable {
             }
             if scan.isRacy(file.stamp) { checksums[i] = bytes.withUnsafeBytes(Checksum.of) }
             do throws(Problem) {
-                let articles = try format.articles(in: bytes, path: file.path)
-                switch articles.count {
-                case 0: return .notAnArticle
-                case 1: return .article(articles[0])
-                default: return .articles(articles)
-                }
+                return ExtractedFile(try format.articles(in: bytes, path: file.path), problems: [])
             } catch {
                 return .problem(error)
             }
@@ -169,12 +168,8 @@ public struct CorpusReader: Sendable {
         var problems = scan.problems
         articles.reserveCapacity(results.count)
         for result in results {
-            switch result {
-            case .notAnArticle: continue
-            case .article(let article): articles.append(article)
-            case .articles(let many): articles += many
-            case .problem(let problem): problems.append(problem)
-            }
+            articles += result.articles
+            problems += result.problems
         }
         return (Corpus(root: scan.root, config: scan.config, articles: articles, problems: problems), results, racy)
     }

@@ -8,6 +8,10 @@ public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
         case duplicateSlug = "duplicate-slug"
         case wantedLink = "wanted-link"
         case config
+        /// A MediaWiki redirect to a page that is not an article of the corpus (§1c).
+        case brokenRedirect = "broken-redirect"
+        /// A MediaWiki redirect to another redirect, followed to its end (§1c).
+        case doubleRedirect = "double-redirect"
     }
 
     /// Path relative to the corpus root (or the corpus folder itself).
