@@ -9,10 +9,8 @@ struct DumpPage {
     /// The line of `<page>` and of the text's first character.
     var line = 1
     var textLine = 1
-    /// Entity references in the text, which are never expanded (a dump declares none).
-    var entityReferences: [String] = []
-    /// Lines where bytes that were not UTF-8 were replaced.
-    var replacedLines: [Int] = []
+    /// Where the page's bytes were read otherwise than written (not UTF-8, an undeclared entity).
+    var repairs: [DumpInput.Repair] = []
     /// The text was larger than the parser takes; it is left out.
     var textTooLarge = false
 }

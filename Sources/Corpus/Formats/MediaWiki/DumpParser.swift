@@ -6,8 +6,9 @@ import Foundation
 ///
 /// The parser never loads a DTD, never substitutes entities and never touches the network
 /// (no `XML_PARSE_NOENT`, no `XML_PARSE_DTDLOAD`, always `XML_PARSE_NONET`): an entity
-/// reference is a node of its own, which `DumpPage.entityReferences` notes and nothing expands,
-/// so neither an entity bomb nor an external entity (`file:///etc/passwd`) can reach the text.
+/// reference is a node of its own that nothing expands, so neither an entity bomb nor an
+/// external entity (`file:///etc/passwd`) can reach the text. (`DumpInput` already leaves a
+/// DOCTYPE out and makes undeclared references text, so that libxml2 does not stop at them.)
 final class DumpParser {
     /// Why parsing stopped early, with the line where it did.
     struct Failure {
@@ -21,13 +22,16 @@ final class DumpParser {
     init(_ input: DumpInput, path: String) {
         self.input = input
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-                            | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue)
+                            | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_RECOVER.rawValue)
         let context = Unmanaged.passUnretained(input).toOpaque()
         reader = xmlReaderForIO({ context, buffer, length in
             guard let context, let buffer, length > 0 else { return 0 }
             let input = Unmanaged<DumpInput>.fromOpaque(context).takeUnretainedValue()
             return Int32(input.read(into: UnsafeMutableRawBufferPointer(start: buffer, count: Int(length))))
         }, nil, context, path, nil, options)
+        // Errors are read from xmlGetLastError and reported as problems, never printed.
+        if let reader { xmlTextReaderSetStructuredErrorHandler(reader, { _, _ in }, nil) }
+        xmlResetLastError()
     }
 
     deinit {
@@ -49,7 +53,11 @@ final class DumpParser {
         while true {
             let status = xmlTextReaderRead(reader)
             if status != 1 {
-                if status < 0 { noteFailure(page: current) }
+                if status < 0 {
+                    noteFailure(page: current)
+                    // Failing before the root: a dump when its bytes said so, or its bytes failed.
+                    if !rootSeen { return input.namesRoot || input.failure != nil }
+                }
                 break
             }
             let type = xmlTextReaderNodeType(reader)
@@ -82,7 +90,7 @@ final class DumpParser {
                 var new = DumpPage()
                 new.line = input.scanned ? input.pageLines.popFirst() ?? parserLine : parserLine
                 // Replacements before this page's tag belong to the pages before it.
-                while let replaced = input.replacedLines.first, replaced < new.line { _ = input.replacedLines.popFirst() }
+                while let repair = input.repairs.first, repair.line < new.line { _ = input.repairs.popFirst() }
                 current = new
                 if xmlTextReaderIsEmptyElement(reader) == 1 { current = nil }
             case (1, "page", false):
@@ -134,7 +142,6 @@ final class DumpParser {
     private func readText(into page: inout DumpPage, line: Int) {
         page.text.removeAll(keepingCapacity: false)
         page.textLine = line
-        page.entityReferences = []
         guard xmlTextReaderIsEmptyElement(reader) != 1 else { return }
         let depth = xmlTextReaderDepth(reader)
         while xmlTextReaderRead(reader) == 1 {
@@ -146,8 +153,6 @@ final class DumpParser {
                 if let value = xmlTextReaderConstValue(reader) {
                     page.text.append(contentsOf: UnsafeBufferPointer(start: value, count: strlen(value)))
                 }
-            case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
-                if page.entityReferences.count < 8 { page.entityReferences.append(localName()) }
             default:
                 continue
             }
@@ -157,9 +162,9 @@ final class DumpParser {
 
     /// The page's replaced bytes: those on lines before the next page's tag.
     private func claimReplacements(_ page: inout DumpPage, before next: Int?) {
-        while let replaced = input.replacedLines.first, next.map({ replaced < $0 }) ?? true {
-            _ = input.replacedLines.popFirst()
-            if page.replacedLines.count < 8 { page.replacedLines.append(replaced) }
+        while let repair = input.repairs.first, next.map({ repair.line < $0 }) ?? true {
+            _ = input.repairs.popFirst()
+            if page.repairs.count < 8 { page.repairs.append(repair) }
         }
     }
 
@@ -176,9 +181,6 @@ final class DumpParser {
             let text = error.pointee.message.map { String(cString: $0) } ?? "error \(error.pointee.code)"
             message = "the XML is not well-formed: " + text.trimmingCharacters(in: .whitespacesAndNewlines)
             if error.pointee.line > 0 { line = Int(error.pointee.line) }
-            if error.pointee.code == XML_ERR_NO_MEMORY.rawValue || text.contains("huge") {
-                message = "a page's text is larger than libxml2 reads (10 MB): \(text.trimmingCharacters(in: .whitespacesAndNewlines))"
-            }
         } else {
             message = "the XML ends early"
         }

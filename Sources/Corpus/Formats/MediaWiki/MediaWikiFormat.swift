@@ -26,9 +26,6 @@ public struct MediaWikiFormat: ArticleFormat {
     /// Dumps are streamed, whatever their size; this bounds only `articles(in:path:)`.
     public var maximumFileBytes: Int { 64 << 20 }
 
-    /// The largest page text read; a larger one is reported and left out.
-    static let maximumTextBytes = 64 << 20
-
     /// Whether a file name is one a dump may have.
     static func isDumpName(_ path: String) -> Bool {
         let name = path.split(separator: "/").last.map { $0.lowercased() } ?? ""
@@ -64,6 +61,11 @@ public struct MediaWikiFormat: ArticleFormat {
         var builder = DumpArticles(path: path, namespaces: namespaces)
         let isDump = parser.parse(siteInfo: { builder.site = SiteInfo($0) }, page: { builder.add($0) })
         guard isDump else { return StreamedFile(articles: [], problems: [], checksum: nil) }
+        if let line = input.doctypeLine {
+            builder.problems.insert(Problem(file: path, line: line, kind: .encoding,
+                                            message: "the dump declares a DOCTYPE, which dumps never have; it is ignored, and no entity it declares is expanded"),
+                                    at: 0)
+        }
         if let failure = parser.failure {
             builder.problems.append(Problem(file: path, line: failure.line, kind: .encoding, message: failure.message))
         }
@@ -89,19 +91,19 @@ struct DumpArticles {
     mutating func add(_ page: DumpPage) {
         guard namespaces.contains(page.namespace), !page.title.isEmpty else { return }
         let title = WikiTitle.clean(page.title)
-        for line in page.replacedLines {
-            problems.append(Problem(file: path, line: line, kind: .encoding,
-                                    message: "page \"\(title)\" holds bytes that are not UTF-8; they are read as U+FFFD"))
+        var oversized = false
+        for repair in page.repairs {
+            let message: String
+            switch repair.kind {
+            case .notUTF8: message = "page \"\(title)\" holds bytes that are not UTF-8 or are control characters; they are read as U+FFFD"
+            case .entity(let name): message = "page \"\(title)\" uses the entity &\(name);, which no dump declares; it is read as text"
+            case .oversizedText:
+                oversized = true
+                message = "page \"\(title)\" has a text of more than \(DumpInput.maximumTextBytes >> 20) MB (MediaWiki stores none over 2 MB); it is left out"
+            }
+            problems.append(Problem(file: path, line: repair.line, kind: repair.kind == .oversizedText ? .unreadable : .encoding, message: message))
         }
-        if !page.entityReferences.isEmpty {
-            problems.append(Problem(file: path, line: page.textLine, kind: .encoding,
-                                    message: "page \"\(title)\" uses entities a dump does not declare (\(page.entityReferences.map { "&\($0);" }.joined(separator: " "))); they are not expanded"))
-        }
-        if page.text.count > MediaWikiFormat.maximumTextBytes {
-            problems.append(Problem(file: path, line: page.textLine, kind: .unreadable,
-                                    message: "page \"\(title)\" has \(page.text.count >> 20) MB of text, more than the \(MediaWikiFormat.maximumTextBytes >> 20) MB an article may have; it is left out"))
-            return
-        }
+        if oversized { return }
         if let written = page.redirect ?? RedirectText.target(page.text).map(String.init) {
             redirects.redirects.append(.init(title: title, target: WikiTarget(Substring(written), site: site), written: written, line: page.line))
             return
