@@ -168,23 +168,23 @@ final class DumpParser {
         }
     }
 
-    /// Why the parse stopped: a failure of the bytes underneath (a truncated `.bz2`), else
-    /// libxml2's own error, with the page it stopped in.
+    /// Why the parse stopped: a failure of the bytes underneath (a truncated `.bz2`), with the
+    /// page it stopped in, else libxml2's own error at its line (libxml2 parses ahead of the
+    /// page being read, so no page is named).
     private func noteFailure(page: DumpPage?) {
         guard failure == nil else { return }
-        var message: String
-        var line = parserLine
         if let underneath = input.failure {
-            message = underneath
-            line = input.line
-        } else if let error = xmlGetLastError() {
+            let inPage = page.map { $0.title.isEmpty ? "" : " (in page \"\($0.title)\")" } ?? ""
+            failure = Failure(line: input.line, message: underneath + inPage + "; the pages before it are read")
+            return
+        }
+        var message = "the XML ends early"
+        var line = parserLine
+        if let error = xmlGetLastError() {
             let text = error.pointee.message.map { String(cString: $0) } ?? "error \(error.pointee.code)"
             message = "the XML is not well-formed: " + text.trimmingCharacters(in: .whitespacesAndNewlines)
             if error.pointee.line > 0 { line = Int(error.pointee.line) }
-        } else {
-            message = "the XML ends early"
         }
-        if let page, !page.title.isEmpty { message += " (in page \"\(page.title)\")" }
-        failure = Failure(line: line, message: message + "; the pages before it are read")
+        failure = Failure(line: line, message: message + "; pages from there on may be missing")
     }
 }

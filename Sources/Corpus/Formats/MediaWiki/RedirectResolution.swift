@@ -40,15 +40,15 @@ struct RedirectResolution {
                     break
                 }
                 let key = Self.key(title)
+                if key == origin && steps.isEmpty { break }  // a capitalisation redirect: neither
                 if let article = articleByKey[key] {
                     ending = article
                     steps.append(title)
                     break
                 }
-                // A capitalisation redirect reaches no other page: it is neither broken nor an alias
-                // itself, but a chain that ends in one ends nowhere.
+                // A chain that ends in a capitalisation redirect ends nowhere.
                 if key == Self.key(current.title) {
-                    if !steps.isEmpty { broken = "redirects to \(title), which is not a page of this dump" }
+                    broken = "redirects to \(title), which is not a page of this dump"
                     break
                 }
                 guard let next = redirectByKey[key], visited.insert(key).inserted else {

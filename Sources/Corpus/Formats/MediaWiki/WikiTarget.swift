@@ -8,7 +8,8 @@ enum WikiTarget: Equatable {
     case page(title: String, section: String?, namespace: Int)
     /// `[[Category:X]]` without a leading colon: membership of category X.
     case category(String)
-    /// `[[File:…]]`, `[[Image:…]]`, `[[Media:…]]` without a leading colon: the file shown.
+    /// `[[File:…]]`, `[[Image:…]]`, `[[Media:…]]` without a leading colon: the file shown, by
+    /// its title (`File:…` as the wiki names the namespace).
     case file(String)
     /// `[[fr:…]]`, `[[wikt:…]]`: another wiki, by its prefix.
     case interwiki(prefix: String, title: String)
@@ -30,8 +31,11 @@ enum WikiTarget: Equatable {
             let prefix = text[..<separator], rest = WikiTitle.clean(text[text.index(after: separator)...])
             if let namespace = site.namespace(prefix) {
                 if !colon && namespace == SiteInfo.category { self = .category(WikiTitle.capitalized(rest)); return }
-                if !colon && (namespace == SiteInfo.file || namespace == SiteInfo.media) { self = .file(rest); return }
                 let name = site.name(of: namespace) ?? String(prefix)
+                if !colon && (namespace == SiteInfo.file || namespace == SiteInfo.media) {
+                    self = .file(name + ":" + WikiTitle.capitalized(rest))
+                    return
+                }
                 self = .page(title: name + ":" + WikiTitle.capitalized(rest), section: section, namespace: namespace)
                 return
             }

@@ -61,9 +61,10 @@ struct WikitextScanner {
                 switch WikiTarget(Substring(targetText), site: site) {
                 case .category(let name)?:
                     if !name.isEmpty && state.categories.insert(name).inserted { found.categories.append(name) }
-                case .file?:
+                case .file(let title)?:
                     // The file is not a page of the corpus; its caption's links count.
-                    found.links.append(external(targetText, line: line))
+                    found.links.append(Link(target: "//" + site.host + "/wiki/" + WikiTitle.target(title),
+                                            text: collapse(targetText), line: line, kind: .wikilink))
                     if let caption = link.text, depth < 8 {
                         scan(text, from: caption.lowerBound, to: caption.upperBound, line: line + newlines(text, i, caption.lowerBound),
                              into: &found, state: &state, depth: depth + 1)
@@ -91,11 +92,6 @@ struct WikitextScanner {
                 i += 1
             }
         }
-    }
-
-    private func external(_ written: String, line: Int) -> Link {
-        let title = WikiTitle.clean(written.hasPrefix(":") ? written.dropFirst() : Substring(written))
-        return Link(target: "//" + site.host + "/wiki/" + WikiTitle.target(title), text: title, line: line, kind: .wikilink)
     }
 
     /// Where the `<` at `i` ends what is not scanned: after a comment or a skipped element, or
