@@ -27,6 +27,7 @@ import mwxml
 import networkx as nx
 import pytest
 
+import conftest
 from conftest import run_termgraph
 
 DUMPS = [
@@ -277,3 +278,126 @@ def test_stats_check_and_graphml_work_on_a_dump(dumps, name, tmp_path):
         assert problem["file"].endswith(name)
         if lines and problem.get("line"):
             assert 1 <= problem["line"] <= lines
+
+
+# --------------------------------------------------------------------------
+# Dumps made here: categories as groups, hostile input
+# --------------------------------------------------------------------------
+
+
+def _page(title: str, text: str, ns: int = 0) -> str:
+    return (f"<page>\n<title>{html.escape(title)}</title>\n<ns>{ns}</ns>\n<revision>\n"
+            f"<text xml:space=\"preserve\">{html.escape(text, quote=False)}</text>\n</revision>\n</page>\n")
+
+
+def _dump(*pages: str, siteinfo: str = "") -> str:
+    return "<mediawiki>\n" + siteinfo + "".join(pages) + "</mediawiki>\n"
+
+
+ARABIC_SITEINFO = ("<siteinfo><base>https://ar.wikipedia.org/wiki/x</base><namespaces>"
+                   "<namespace key=\"14\" case=\"first-letter\">تصنيف</namespace></namespaces></siteinfo>\n")
+
+
+def test_wiki_categories_are_groups_for_path(tmp_path):
+    (tmp_path / "wiki.xml").write_text(_dump(
+        _page("مقاصة", "[[تسوية]] [[تصنيف:مكتب خلفي]]"),
+        _page("تسوية", "[[سجلات]] [[Category:مكتب_خلفي]]"),
+        _page("سجلات", "[[تداول]] [[تصنيف:سجلات مالية]]"),
+        _page("تداول", "[[مقاصة]] [[تصنيف:مكتب أمامي]]"),
+        siteinfo=ARABIC_SITEINFO), encoding="utf-8")
+    result = run_termgraph(["path", "--from-category", "مكتب خلفي", "--to-category", "تصنيف:مكتب_أمامي"], tmp_path)
+    assert result.returncode == 0, result.describe()
+    assert result.json == {"from": "مكتب خلفي", "to": "تصنيف:مكتب_أمامي", "length": 2, "paths": [["تسوية", "سجلات", "تداول"]]}
+    unknown = run_termgraph(["path", "--from-category", "مكتب أوسط", "--to-category", "مكتب أمامي"], tmp_path)
+    assert unknown.returncode == 2
+
+
+def _problems(folder: Path) -> list[str]:
+    check = run_termgraph(["check", "--format", "json"], folder, json_output=False)
+    return [f"{Path(p['file']).name}:{p.get('line')}: {p['kind']}: {p['message']}"
+            for p in json.loads(check.stdout)["problems"] if p["kind"] != "wanted-link"]
+
+
+def _slugs(folder: Path) -> list[str]:
+    return [a["slug"] for a in run_termgraph(["links"], folder).json["articles"]]
+
+
+def test_a_billion_laughs_and_an_external_entity_never_expand(tmp_path):
+    laughs = "<!ENTITY lol \"lol\">" + "".join(
+        f"<!ENTITY lol{i} \"{('&lol' + (str(i - 1) if i > 1 else '') + ';') * 10}\">" for i in range(1, 10))
+    (tmp_path / "bomb.xml").write_text(
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE mediawiki [" + laughs + "<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n<mediawiki>\n"
+        "<page><title>Bomb</title><ns>0</ns><revision><text>[[A]] &lol9; [[B]]</text></revision></page>\n"
+        "<page><title>Leak</title><ns>0</ns><revision><text>[[C]] &xxe; [[&xxe;]]</text></revision></page>\n"
+        "</mediawiki>\n", encoding="utf-8")
+    (tmp_path / "other.xml").write_text(_dump(_page("Other", "[[Bomb]]")), encoding="utf-8")
+    assert _slugs(tmp_path) == ["Bomb", "Leak", "Other"]
+    export = run_termgraph(["export", "--format", "graphml", "--output", "-"], tmp_path, json_output=False)
+    assert export.returncode == 0 and "root:" not in export.stdout and "lollol" not in export.stdout
+    assert _problems(tmp_path) == [
+        "bomb.xml:2: encoding: the dump declares a DOCTYPE, which dumps never have; it is ignored, and no entity it declares is expanded",
+        "bomb.xml:4: encoding: page \"Bomb\" uses the entity &lol9;, which no dump declares; it is read as text",
+        "bomb.xml:5: encoding: page \"Leak\" uses the entity &xxe;, which no dump declares; it is read as text",
+    ]
+
+
+def _real_dump(shared_corpora) -> Path:
+    return shared_corpora("mediawiki-xml") / "enwiki-latest-pages-articles1.xml-p000000010p000030302-shortened.bz2"
+
+
+def test_a_truncated_bz2_keeps_the_pages_before_the_cut(shared_corpora, tmp_path):
+    data = _real_dump(shared_corpora).read_bytes()
+    whole = bz2.decompress(data)
+    (tmp_path / "cut.xml.bz2").write_bytes(data[: len(data) * 3 // 4])
+    (tmp_path / "other.xml").write_text(_dump(_page("Other", "[[April]]")), encoding="utf-8")
+    slugs = _slugs(tmp_path)
+    # bzip2 blocks are independent: the pages in the whole blocks before the cut are read, in order.
+    full = [title.replace(" ", "_") for title, _ in Wiki(_real_dump(shared_corpora)).pages]
+    assert slugs[-1] == "Other" and 10 < len(slugs) - 1 < len(full)
+    assert slugs[:-1] == full[: len(slugs) - 1]
+    readable = bz2.BZ2Decompressor().decompress(data[: len(data) * 3 // 4])
+    assert len(readable) < len(whole)
+    problems = [p for p in _problems(tmp_path) if ": encoding: " in p]
+    lines = readable.count(b"\n") + 1
+    assert len(problems) == 1
+    assert re.fullmatch(rf'cut\.xml\.bz2:{lines}: encoding: the bzip2 data ends early: the file is truncated'
+                        r' \(in page "[^"]+"\); the pages before it are read', problems[0]), problems
+
+
+def test_a_damaged_bz2_is_reported(shared_corpora, tmp_path):
+    data = bytearray(_real_dump(shared_corpora).read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    (tmp_path / "bad.xml.bz2").write_bytes(bytes(data))
+    problems = [p for p in _problems(tmp_path) if ": encoding: " in p]
+    assert len(problems) == 1 and "the bzip2 data is damaged (a block's checksum does not match)" in problems[0], problems
+    assert len(_slugs(tmp_path)) > 10
+
+
+def test_invalid_utf8_is_reported_with_the_page(tmp_path):
+    good = _dump(_page("Good", "[[مكتب]]")).encode()
+    bad = b"<mediawiki>\n<page><title>Bad</title><ns>0</ns><revision><text>[[X]]\n\xff\xfe [[Y]]</text></revision></page>\n</mediawiki>\n"
+    (tmp_path / "a.xml").write_bytes(bad)
+    (tmp_path / "b.xml").write_bytes(good)
+    assert _slugs(tmp_path) == ["Bad", "Good"]
+    assert _problems(tmp_path) == [
+        "a.xml:3: encoding: page \"Bad\" holds bytes that are not UTF-8 or are control characters; they are read as U+FFFD"]
+
+
+def test_a_very_large_text_is_streamed_and_left_out(tmp_path):
+    """A page of 12 MB of text in a .bz2 (past the 8 MB bound, written and compressed as a
+    stream here), then a page after it: memory stays far below the text's size × a few."""
+    line = ("[[Link]] and more words to fill the line. " * 3 + "\n").encode()
+    with bz2.open(tmp_path / "big.xml.bz2", "wb") as out:
+        out.write(b"<mediawiki>\n<page><title>Huge</title><ns>0</ns><revision><text>")
+        for _ in range((12 << 20) // (len(line) * 1000)):
+            out.write(line * 1000)
+        out.write(b"</text></revision></page>\n<page><title>After</title><ns>0</ns><revision><text>[[B]]</text></revision></page>\n</mediawiki>\n")
+    assert _slugs(tmp_path) == ["After"]
+    if Path("/usr/bin/time").exists():
+        timed = subprocess.run(["/usr/bin/time", "-f", "%M", str(conftest._active_bin), "stats", "--corpus", str(tmp_path), "--no-cache"],
+                               capture_output=True, text=True)
+        peak_mb = int(timed.stderr.strip().splitlines()[-1]) / 1024
+        print(f"\npeak memory of termgraph on a 12 MB page: {peak_mb:.0f} MB")
+        assert peak_mb < 200
+    assert _problems(tmp_path) == [
+        "big.xml.bz2:2: unreadable: page \"Huge\" has a text of more than 8 MB (MediaWiki stores none over 2 MB); it is left out"]
