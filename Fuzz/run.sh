@@ -12,7 +12,7 @@
 # Environment:
 #   FUZZ_CONFIG=release|debug   build configuration (default release: ~4x the executions per second
 #                               of debug; bounds and overflow checks are the same in both)
-#   FUZZ_TARGETS="FuzzFrontMatter FuzzLinkScanner FuzzIndex"   which targets to run
+#   FUZZ_TARGETS="FuzzFrontMatter FuzzLinkScanner FuzzIndex FuzzMediaWiki"   which targets to run
 #   TERMGRAPH_FUZZ_STRICT=1     FuzzFrontMatter also compares FrontMatter.parse with Yams (README)
 #
 # Everything it writes goes to .build-fuzz/ (git-ignored): the build, the working corpus
@@ -26,7 +26,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 scratch="$root/.build-fuzz"
 config="${FUZZ_CONFIG:-release}"
-targets=(${FUZZ_TARGETS:-FuzzFrontMatter FuzzLinkScanner FuzzIndex})
+targets=(${FUZZ_TARGETS:-FuzzFrontMatter FuzzLinkScanner FuzzIndex FuzzMediaWiki})
 
 seconds=60
 parallel=0
@@ -50,6 +50,7 @@ seed_dir() {
         FuzzFrontMatter) echo "$here/seeds/frontmatter" ;;
         FuzzLinkScanner) echo "$here/seeds/links" ;;
         FuzzIndex) echo "$here/seeds/index" ;;
+        FuzzMediaWiki) echo "$here/seeds/mediawiki" ;;
         *) echo "run.sh: no seeds for target '$1'" >&2; exit 2 ;;
     esac
 }

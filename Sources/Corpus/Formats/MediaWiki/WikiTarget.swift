@@ -61,7 +61,10 @@ enum WikiTitle {
         result.reserveCapacity(decoded.utf8.count)
         var space = false
         for scalar in decoded.unicodeScalars {
-            if scalar == "_" || scalar.properties.isWhitespace {
+            // ASCII first: Unicode properties are slow to look up, and most titles are ASCII.
+            let isSpace = scalar.isASCII ? (scalar == " " || scalar == "_" || (scalar.value >= 0x09 && scalar.value <= 0x0D))
+                : scalar.properties.isWhitespace
+            if isSpace {
                 space = true
                 continue
             }
@@ -80,7 +83,7 @@ enum WikiTitle {
 
     /// A page's slug: its title with spaces as `_`.
     static func slug(_ title: String) -> String {
-        title.replacingOccurrences(of: " ", with: "_")
+        String(decoding: title.utf8.map { $0 == 0x20 ? UInt8(ascii: "_") : $0 }, as: UTF8.self)
     }
 
     /// A link target (or `/`-alias) that reaches the page titled `title`: its slug with the
