@@ -66,6 +66,8 @@ FUZZ_RUNS    ?= 30000
 fuzz:
 	Fuzz/run.sh $(FUZZ_SECONDS) --parallel -- -seed=1 -runs=$(FUZZ_RUNS)
 
+## bench: also a generated MediaWiki dump of DUMP_PAGES pages (bench/dump_bench.py) against bzcat
+DUMP_PAGES ?= 1000000
 bench: build test-deps
 	@[ -x /usr/bin/time ] || { echo "installing: time"; $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq time >/dev/null; }
 	@# perf measures the index checksums' share of a repeated query; the bench runs without it.
@@ -74,7 +76,8 @@ bench: build test-deps
 	full=""; [ -z "$(BENCH_FULL)" ] || [ "$(BENCH_FULL)" = 0 ] || full="--full"; \
 	start=$$(date +%s); \
 	$(VENV_PYTHON) bench/run.py --sizes "$$sizes" $$full $(BENCH_ARGS); rc=$$?; \
-	echo "make bench: $$(( $$(date +%s) - start )) s for bench/run.py"; exit $$rc
+	echo "make bench: $$(( $$(date +%s) - start )) s for bench/run.py"; \
+	$(VENV_PYTHON) bench/dump_bench.py --pages $(DUMP_PAGES) || rc=1; exit $$rc
 
 clean:
 	rm -rf .build
