@@ -401,3 +401,23 @@ def test_a_very_large_text_is_streamed_and_left_out(tmp_path):
         assert peak_mb < 200
     assert _problems(tmp_path) == [
         "big.xml.bz2:2: unreadable: page \"Huge\" has a text of more than 8 MB (MediaWiki stores none over 2 MB); it is left out"]
+
+
+def test_the_index_keeps_a_dumps_articles_and_problems(tmp_path):
+    """The dump's articles and its problems are stored under the dump's one stamp: a second
+    look reads no XML and answers the same; a changed dump is read again."""
+    corpus, cache = tmp_path / "wiki", tmp_path / "cache"
+    corpus.mkdir()
+    dump = corpus / "wiki.xml"
+    dump.write_text(_dump(_page("Bank", "[[Money]] [[Category:Banks]]"), _page("Banks", "#REDIRECT [[Bank]]"),
+                          _page("Nowhere", "#REDIRECT [[Missing]]")), encoding="utf-8")
+    cached = ["--cache-dir", cache]
+    first = run_termgraph(["check", "--format", "json", *cached], corpus, json_output=False)
+    second = run_termgraph(["check", "--format", "json", *cached], corpus, json_output=False)
+    assert (cache / "articles.bin").exists()
+    assert first.stdout == second.stdout
+    assert [p["kind"] for p in json.loads(second.stdout)["problems"]] == ["wanted-link", "broken-redirect"]
+    dump.write_text(_dump(_page("Bank", "[[Money]]"), _page("Money", "[[Bank]]")), encoding="utf-8")
+    third = run_termgraph(["check", "--format", "json", *cached], corpus, json_output=False)
+    assert json.loads(third.stdout)["problems"] == []
+    assert [a["slug"] for a in run_termgraph(["links", *cached], corpus).json["articles"]] == ["Bank", "Money"]
