@@ -3,7 +3,7 @@ SWIFT      ?= swift
 PYTHON     ?= python3
 # What building and `make run` need; the tests need TEST_APT_PKGS and the Python packages too,
 # which go into a virtual environment of the project's own (.venv), never the user's Python.
-APT_PKGS      := libxml2-dev graphviz fonts-noto-core
+APT_PKGS      := libxml2-dev libbz2-dev graphviz fonts-noto-core
 TEST_APT_PKGS := libxml2-utils python3-venv chromium
 PIP_PKGS      := networkx igraph markdown-it-py cmarkgfm pytest hypothesis pyyaml rdflib kuzu junitparser obsidiantools html5lib
 VENV          := .venv
@@ -91,6 +91,8 @@ FUZZ_RUNS    ?= 30000
 fuzz:
 	Fuzz/run.sh $(FUZZ_SECONDS) --parallel -- -seed=1 -runs=$(FUZZ_RUNS)
 
+## bench: also a generated MediaWiki dump of DUMP_PAGES pages (bench/dump_bench.py) against bzcat
+DUMP_PAGES ?= 1000000
 bench: build test-deps
 	@[ -x /usr/bin/time ] || { echo "installing: time"; $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq time >/dev/null; }
 	@# perf measures the index checksums' share of a repeated query; the bench runs without it.
@@ -99,7 +101,8 @@ bench: build test-deps
 	full=""; [ -z "$(BENCH_FULL)" ] || [ "$(BENCH_FULL)" = 0 ] || full="--full"; \
 	start=$$(date +%s); \
 	$(VENV_PYTHON) bench/run.py --sizes "$$sizes" $$full $(BENCH_ARGS); rc=$$?; \
-	echo "make bench: $$(( $$(date +%s) - start )) s for bench/run.py"; exit $$rc
+	echo "make bench: $$(( $$(date +%s) - start )) s for bench/run.py"; \
+	$(VENV_PYTHON) bench/dump_bench.py --pages $(DUMP_PAGES) || rc=1; exit $$rc
 
 ## commonmark-diff: link targets of COUNT random documents (default 100000) against markdown-it-py
 ## and cmark-gfm (Tests/interop/commonmark_diff.py); fails when one disagreement is termgraph's

@@ -20,10 +20,11 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(name: "CBZip2", providers: [.apt(["libbz2-dev"])]),
         .target(name: "TermgraphCore", path: "Sources/Core"),
         .target(name: "CMappingGuard", path: "Sources/CMappingGuard"),
         .target(name: "TermgraphStorage", dependencies: ["TermgraphCore", "CMappingGuard"], path: "Sources/Storage"),
-        .target(name: "TermgraphCorpus", dependencies: ["TermgraphCore", "TermgraphStorage", "CLibXML2", .product(name: "Yams", package: "Yams")],
+        .target(name: "TermgraphCorpus", dependencies: ["TermgraphCore", "TermgraphStorage", "CLibXML2", "CBZip2", .product(name: "Yams", package: "Yams")],
                 path: "Sources/Corpus"),
         .target(name: "TermgraphGraph", dependencies: ["TermgraphCore"], path: "Sources/Graph"),
         .target(name: "TermgraphLinking", dependencies: ["TermgraphCore", "TermgraphCorpus", "TermgraphGraph"], path: "Sources/Linking"),

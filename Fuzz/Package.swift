@@ -48,6 +48,11 @@ let package = Package(
             swiftSettings: fuzzerSwiftSettings
         ),
         .executableTarget(
+            name: "FuzzMediaWiki",
+            dependencies: ["FuzzerDriver", .product(name: "TermgraphKit", package: "termgraph")],
+            swiftSettings: fuzzerSwiftSettings
+        ),
+        .executableTarget(
             name: "FuzzIndex",
             dependencies: ["FuzzerDriver", .product(name: "TermgraphKit", package: "termgraph")],
             swiftSettings: fuzzerSwiftSettings

@@ -12,7 +12,7 @@
 # Environment:
 #   FUZZ_CONFIG=release|debug   build configuration (default release: ~4x the executions per second
 #                               of debug; bounds and overflow checks are the same in both)
-#   FUZZ_TARGETS="FuzzFrontMatter FuzzLinkScanner FuzzIndex FuzzHTMLReader"   which targets to run
+#   FUZZ_TARGETS="FuzzFrontMatter FuzzLinkScanner FuzzIndex FuzzHTMLReader FuzzMediaWiki"   which targets to run
 #   TERMGRAPH_FUZZ_STRICT=1     FuzzFrontMatter also compares FrontMatter.parse with Yams (README)
 #
 # Everything it writes goes to .build-fuzz/ (git-ignored): the build, the working corpus
@@ -26,7 +26,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 scratch="$root/.build-fuzz"
 config="${FUZZ_CONFIG:-release}"
-targets=(${FUZZ_TARGETS:-FuzzFrontMatter FuzzLinkScanner FuzzIndex FuzzHTMLReader})
+targets=(${FUZZ_TARGETS:-FuzzFrontMatter FuzzLinkScanner FuzzIndex FuzzHTMLReader FuzzMediaWiki})
 
 seconds=60
 parallel=0
@@ -51,6 +51,7 @@ seed_dir() {
         FuzzLinkScanner) echo "$here/seeds/links" ;;
         FuzzIndex) echo "$here/seeds/index" ;;
         FuzzHTMLReader) echo "$here/seeds/html" ;;
+        FuzzMediaWiki) echo "$here/seeds/mediawiki" ;;
         *) echo "run.sh: no seeds for target '$1'" >&2; exit 2 ;;
     esac
 }

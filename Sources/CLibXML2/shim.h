@@ -5,6 +5,7 @@
 #include <libxml/tree.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/valid.h>
+#include <libxml/xmlreader.h>
 #include <libxml/xmlschemas.h>
 /* xmlFree is a global function pointer, which Swift 6 rejects as not concurrency-safe. */
 static inline void clibxml2_free(void *p) { xmlFree(p); }

@@ -60,6 +60,8 @@ public struct CorpusConfig: Sendable, Equatable {
         case main, body
     }
 
+    /// The MediaWiki namespaces whose pages are articles (§1c).
+    public var namespaces: Set<Int> = [0]
     /// The line of each category's entry in `termgraph.yml`, in declaration order.
     package var categoryLines: [Int?] = []
     /// Settings that were ignored because of their shape (each with its line); the rest of the
@@ -75,7 +77,7 @@ public struct CorpusConfig: Sendable, Equatable {
             && a.categoryKey == b.categoryKey && a.links == b.links && a.categories.elementsEqual(b.categories) { $0 == $1 }
             && a.exclude == b.exclude && a.wikilinks == b.wikilinks && a.redirects == b.redirects && a.redirectRules == b.redirectRules
             && a.translations == b.translations && a.htmlContent == b.htmlContent && a.htmlSkip == b.htmlSkip
-            && a.trailingSlash == b.trailingSlash
+            && a.trailingSlash == b.trailingSlash && a.namespaces == b.namespaces
     }
 
     /// Reads the configuration text; problems point at `termgraph.yml`.
@@ -155,6 +157,14 @@ public struct CorpusConfig: Sendable, Equatable {
                                   message: "translations must be a folder path ending in {lang}, such as translations/{lang}")
                 }
                 config.translations = pattern
+            case "namespaces":
+                let numbers = value.sequence?.compactMap { $0.scalar.flatMap { Int($0.string) } } ?? value.scalar.flatMap { Int($0.string) }.map { [$0] }
+                if let numbers, !numbers.isEmpty {
+                    config.namespaces = Set(numbers)
+                } else {
+                    config.warnings.append(Problem(file: fileName, line: line, kind: .config,
+                                                   message: "namespaces must be a list of namespace numbers such as [0, 14]; it is ignored"))
+                }
             default:
                 continue
             }

@@ -50,7 +50,8 @@ public struct CorpusReader: Sendable {
     /// In a vault only Markdown notes are articles (§1a): an `.html` page there is a file like an
     /// image, an attachment when linked.
     package static func formats(for config: CorpusConfig) -> [any ArticleFormat] {
-        config.links == .names ? [MarkdownFormat(config: config)] : [MarkdownFormat(config: config), HTMLFormat(config: config)]
+        config.links == .names ? [MarkdownFormat(config: config)]
+            : [MarkdownFormat(config: config), HTMLFormat(config: config), MediaWikiFormat(config: config)]
     }
 
     /// The walk over the corpus's article files, by the formats' file names. A vault's walk takes
@@ -175,6 +176,10 @@ public struct CorpusReader: Sendable {
             if let record = earlier(file.path, file.stamp) { return record }
             let lower = file.path.lowercased()
             guard let format = formats.first(where: { $0.extensions.contains(where: lower.hasSuffix) }) else { return .notAnArticle }
+            if let streamed = format.streamedArticles(from: root + "/" + file.path, path: file.path) {
+                if scan.isRacy(file.stamp) { checksums[i] = streamed.checksum }
+                return ExtractedFile(streamed.articles, problems: streamed.problems)
+            }
             let bytes: [UInt8]
             do {
                 bytes = try FileReader(limit: format.maximumFileBytes).read(root + "/" + file.path)
@@ -183,12 +188,7 @@ public struct CorpusReader: Sendable {
             }
             if scan.isRacy(file.stamp) { checksums[i] = bytes.withUnsafeBytes(Checksum.of) }
             do throws(Problem) {
-                let articles = try format.articles(in: bytes, path: file.path)
-                switch articles.count {
-                case 0: return .notAnArticle
-                case 1: return .article(articles[0])
-                default: return .articles(articles)
-                }
+                return ExtractedFile(try format.articles(in: bytes, path: file.path), problems: [])
             } catch {
                 return .problem(error)
             }
@@ -208,12 +208,9 @@ public struct CorpusReader: Sendable {
         var problems = scan.problems
         articles.reserveCapacity(results.count)
         for (file, result) in zip(files, results) {
-            switch result {
-            case .notAnArticle: otherFiles.append(file.path)
-            case .article(let article): articles.append(article)
-            case .articles(let many): articles += many
-            case .problem(let problem): problems.append(problem)
-            }
+            if case .notAnArticle = result { otherFiles.append(file.path) }
+            articles += result.articles
+            problems += result.problems
         }
         return (Corpus(root: scan.root, config: scan.config, articles: articles, otherFiles: otherFiles, problems: problems), results, racy)
     }

@@ -10,7 +10,11 @@ public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
         /// A vault link whose note name fits several notes (§1a).
         case ambiguousLink = "ambiguous-link"
         case config
+        /// A redirect to no page of the corpus: a MediaWiki redirect (§1c), or a line of the
+        /// redirects file (§1d) whose target reaches nothing or another redirect.
         case brokenRedirect = "broken-redirect"
+        /// A MediaWiki redirect to another redirect, followed to its end (§1c).
+        case doubleRedirect = "double-redirect"
     }
 
     /// Path relative to the corpus root (or the corpus folder itself).

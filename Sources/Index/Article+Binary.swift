@@ -73,10 +73,12 @@ extension ExtractedFile {
         case .problem(let problem):
             writer.write(2)
             problem.encode(to: &writer)
-        case .articles(let articles):
+        case .articles(let articles, let problems):
             writer.write(3)
             writer.write(articles.count)
             for article in articles { article.encode(to: &writer) }
+            writer.write(problems.count)
+            for problem in problems { problem.encode(to: &writer) }
         }
     }
 
@@ -88,7 +90,9 @@ extension ExtractedFile {
         case 3:
             var articles: [Article] = []
             for _ in 0..<(try reader.readCount()) { articles.append(try Article(from: &reader)) }
-            self = .articles(articles)
+            var problems: [Problem] = []
+            for _ in 0..<(try reader.readCount()) { problems.append(try Problem(from: &reader)) }
+            self = .articles(articles, problems: problems)
         default: throw ByteReader.Corrupt()
         }
     }

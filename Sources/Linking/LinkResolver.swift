@@ -209,7 +209,9 @@ public struct LinkResolver: Sendable {
     /// The path part of an internal target and whether it is read from the corpus root;
     /// nil for an external target.
     func internalPath(_ target: String, kind: Link.Kind) -> (String, Bool)? {
-        if kind == .wikilink { return (target, true) }
+        // A protocol-relative URL is external in any form (a MediaWiki link to another wiki or
+        // namespace is written so).
+        if kind == .wikilink { return target.hasPrefix("//") ? nil : (target, true) }
         if target.hasPrefix("//") { return nil }
         if let site, target.hasPrefix(site) {
             return ("/" + target.dropFirst(site.count), true)

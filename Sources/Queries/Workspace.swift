@@ -152,10 +152,14 @@ public final class Workspace {
         }
     }
 
-    /// The articles of a category (explicit or inferred members), by its name.
+    /// The articles of a category (explicit or inferred members), by its name; else the
+    /// articles whose `categories` list it (a wiki category, with or without its `Category:`).
     public func members(ofCategory name: String) throws(QueryError) -> [Int] {
         let graph = try graph().graph
-        guard let c = graph.categoryNames.firstIndex(of: name) else { throw .unknownCategory(name, known: graph.categoryNames) }
-        return graph.members(ofCategory: c)
+        if let c = graph.categoryNames.firstIndex(of: name) { return graph.members(ofCategory: c) }
+        var listed = graph.members(listing: name)
+        if listed.isEmpty, let colon = name.firstIndex(of: ":") { listed = graph.members(listing: String(name[name.index(after: colon)...])) }
+        guard !listed.isEmpty else { throw .unknownCategory(name, known: graph.categoryNames) }
+        return listed
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import TermgraphCore
 extension KnowledgeGraph {
     /// Gives every hub without a category its own, and every other article without one the
@@ -54,6 +55,29 @@ extension KnowledgeGraph {
         return CategoryMatrix(size: size, cells: counts.keys.sorted().map {
             CategoryMatrix.Cell(row: $0 / size, column: $0 % size, count: counts[$0]!)
         })
+    }
+
+    /// The articles whose `categories` attribute (a MediaWiki page's categories, or a
+    /// front-matter list) names `name`, in slug-key order. Names compare as MediaWiki compares
+    /// them: `_` as space, the first letter in any case.
+    public func members(listing name: String) -> [Int] {
+        let wanted = Self.groupKey(name)
+        return nodes.indices.filter { v in
+            guard !nodes.isStub(v) else { return false }
+            return nodes[v].attributes.contains { attribute in
+                guard attribute.name == "categories" else { return false }
+                switch attribute.value {
+                case .list(let items): return items.contains { Self.groupKey($0) == wanted }
+                case .text(let text): return Self.groupKey(text) == wanted
+                }
+            }
+        }
+    }
+
+    private static func groupKey(_ name: String) -> String {
+        let spaced = name.replacingOccurrences(of: "_", with: " ").trimmingCharacters(in: .whitespaces)
+        guard let first = spaced.first else { return spaced }
+        return first.lowercased() + spaced.dropFirst()
     }
 
     /// The articles whose category (explicit or inferred) is `category`, in slug-key order.

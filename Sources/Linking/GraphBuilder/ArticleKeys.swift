@@ -26,7 +26,8 @@ enum ArticleKeys {
         }
         guard !later.isEmpty else { return (corpus.articles, keys, []) }
         let duplicates = later.map { i in
-            Problem(file: corpus.articles[i].path, kind: .duplicateSlug,
+            // A file that holds many articles (a dump) names the line of the one left out.
+            Problem(file: corpus.articles[i].path, line: corpus.articles[i].source.line > 1 ? corpus.articles[i].source.line : nil, kind: .duplicateSlug,
                     message: "slug \"\(corpus.articles[i].slug)\" is also the slug of \(corpus.articles[firstByKey[keys[i]]!].path), which is kept")
         }
         let dropped = Set(later)

@@ -1,0 +1,2 @@
+/* libbz2 (Debian libbz2-dev), which has no pkg-config file. */
+#include <bzlib.h>
