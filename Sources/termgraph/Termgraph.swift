@@ -22,6 +22,10 @@ struct Termgraph: ParsableCommand {
 
     /// Runs the command line with the contract's exit codes: usage errors exit 2, not 64.
     static func main() {
+        // Past a file-size limit (`ulimit -f`) a write would end the process with SIGXFSZ;
+        // ignored, the write fails with EFBIG instead, which every writer already handles: the
+        // index is not stored and the answer still comes, an export fails with a message.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -149,3 +149,64 @@ import Testing
         #expect(TermFolding.needsUnicodeNormalization("ﻣﻜﺘﺐ"))
     }
 }
+
+@Suite struct EditDistanceTests {
+    /// The full table, every cell: what the banded distance must agree with.
+    private func fullDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        var row = Array(0...b.count)
+        for i in 1..<(a.count + 1) {
+            var diagonal = row[0]
+            row[0] = i
+            for j in 1..<(b.count + 1) {
+                let above = row[j]
+                row[j] = min(above + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1))
+                diagonal = above
+            }
+        }
+        return row[b.count]
+    }
+
+    /// Over many short words of a small alphabet (so that distances of every size occur), the
+    /// banded distance is the full table's when that is within the limit, else `limit + 1`.
+    @Test func theBandGivesTheFullTablesDistanceWithinTheLimit() {
+        var random = SeededRandom(seed: 7)
+        let letters: [Unicode.Scalar] = ["a", "b", "c", "م"]
+        for _ in 0..<3000 {
+            let a = (0..<Int.random(in: 0...9, using: &random)).map { _ in letters.randomElement(using: &random)! }
+            let b = (0..<Int.random(in: 0...9, using: &random)).map { _ in letters.randomElement(using: &random)! }
+            let limit = Int.random(in: 0...6, using: &random)
+            let full = fullDistance(a, b)
+            #expect(editDistance(a, b, limit: limit) == (full <= limit ? full : limit + 1), "\(a) \(b) \(limit)")
+        }
+    }
+
+    /// A term of 100,000 letters against a title of as many: comparing them used to fill a table
+    /// of 100,000 × 33,000 cells (ten seconds and more a name); the band of at most
+    /// `mostEdits` either side of the diagonal makes it a few million.
+    @Test func aHugeTermAgainstAHugeTitleIsQuick() {
+        let long = String(repeating: "b", count: 100_000)
+        let nodes = [Node(slug: "long", key: "long", title: long), Node(slug: "short", key: "short", title: "Short")]
+        let index = TermIndex(KnowledgeGraph(nodes: nodes, edges: []))
+        let clock = ContinuousClock()
+        var typo = long
+        typo.replaceSubrange(typo.index(typo.startIndex, offsetBy: 50_000)..<typo.index(typo.startIndex, offsetBy: 50_003), with: "xyz")
+        var hits: [TermHit] = []
+        let elapsed = clock.measure { hits = index.search(typo, limit: 5) }
+        #expect(hits.map { "\($0.node):\($0.kind.name)" } == ["0:similar"])
+        #expect(index.search(String(repeating: "a", count: 100_000), limit: 5).isEmpty)
+        #expect(elapsed < .seconds(2), "\(elapsed)")
+    }
+}
+
+/// SplitMix64: the same words on every run.
+private struct SeededRandom: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

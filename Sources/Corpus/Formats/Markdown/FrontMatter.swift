@@ -37,9 +37,14 @@ public struct FrontMatter: Sendable, Equatable {
             throw FrontMatterError(line: firstLine, message: "front matter is larger than \(maximumBytes / 1024) KiB")
         }
         if let simple = parseSimple(yaml) { return simple }
-        if yaml.utf8.filter({ $0 == UInt8(ascii: "*") }).count > maximumAliases,
-           countAliases(yaml) > maximumAliases {
-            throw FrontMatterError(line: firstLine, message: "front matter uses more than \(maximumAliases) YAML aliases")
+        if yaml.utf8.contains(UInt8(ascii: "*")) {
+            let aliases = AliasScan(yaml)
+            if aliases.aliases > maximumAliases {
+                throw FrontMatterError(line: firstLine, message: "front matter uses more than \(maximumAliases) YAML aliases")
+            }
+            if aliases.aliases > 0 && aliases.collectionAnchors > 1 {
+                throw FrontMatterError(line: firstLine, message: "front matter names more than one YAML list or mapping with an anchor and uses aliases; an alias of an alias can stand for billions of values")
+            }
         }
         let root: Node?
         do {
@@ -147,20 +152,6 @@ public struct FrontMatter: Sendable, Equatable {
 
     private static func isNull(_ scalar: Node.Scalar) -> Bool {
         scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
-    }
-
-    /// Alias tokens (`*name` not inside a quoted or plain word), a bound on what aliases can expand to.
-    private static func countAliases(_ yaml: String) -> Int {
-        var count = 0
-        var previous: UInt8 = UInt8(ascii: " ")
-        for byte in yaml.utf8 {
-            if byte == UInt8(ascii: "*") && (previous == UInt8(ascii: " ") || previous == UInt8(ascii: "[")
-                || previous == UInt8(ascii: ",") || previous == UInt8(ascii: "\n")) {
-                count += 1
-            }
-            previous = byte
-        }
-        return count
     }
 }
 
