@@ -1,17 +1,32 @@
-/// What YAML aliases in front matter could cost, judged from its text before the YAML parser
-/// sees it.
+/// What YAML aliases in front matter or `termgraph.yml` could cost, judged from the text before
+/// the YAML parser sees it.
 ///
 /// An alias is a reference, but the parser compares the keys of every mapping by hashing them
 /// whole, aliases expanded: a key holding `*l30`, where each `l` list holds two aliases of the
 /// one before, is hashed as two billion values. Such growth needs one anchored list or
 /// mapping inside another; with at most one, an alias expands to no more than the text it
-/// names. So front matter that anchors two or more lists or mappings and uses aliases is
-/// refused, as is any with too many aliases. Scalars may be anchored freely.
+/// names. So YAML that anchors two or more lists or mappings and uses aliases is refused, as
+/// is any with too many aliases. Scalars may be anchored freely.
 ///
 /// ```swift
 /// AliasScan("a: &a [x, y]\nb: *a")  // aliases 1, collectionAnchors 1
 /// ```
 struct AliasScan {
+    /// More aliases than this are refused whatever they name.
+    static let maximumAliases = 64
+
+    /// Why YAML text is not handed to the parser (`uses more than 64 YAML aliases`, to follow
+    /// what it is: "front matter", "the configuration"), or nil when its aliases are harmless.
+    static func refusal(of yaml: String) -> String? {
+        guard yaml.utf8.contains(UInt8(ascii: "*")) else { return nil }
+        let scan = AliasScan(yaml)
+        if scan.aliases > maximumAliases { return "uses more than \(maximumAliases) YAML aliases" }
+        if scan.aliases > 0 && scan.collectionAnchors > 1 {
+            return "names more than one YAML list or mapping with an anchor and uses aliases; an alias of an alias can stand for billions of values"
+        }
+        return nil
+    }
+
     /// Alias tokens: `*name` where a YAML node can start.
     private(set) var aliases = 0
     /// Anchors (`&name`) put on a flow list or mapping (`[`, `{`), or on a block one (nothing
