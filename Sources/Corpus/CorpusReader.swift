@@ -81,6 +81,7 @@ public struct CorpusReader: Sendable {
             let message = switch issue.kind {
             case .folderUnreadable(let failure): "cannot open folder: \(String(cString: strerror(failure)))"
             case .danglingLink: "symbolic link points nowhere"
+            case .linkLoop: "symbolic link leads round in a loop"
             case .notRegular: "not a regular file; skipped"
             case .unreadable(let failure): "cannot look at it: \(String(cString: strerror(failure)))"
             case .nameNotUTF8: "the name is not valid UTF-8, so no path can name it; rename it"

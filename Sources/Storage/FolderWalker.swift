@@ -35,6 +35,8 @@ package struct FolderWalker: Sendable {
             case folderUnreadable(Int32)
             /// A link, with an accepted name, that points nowhere.
             case danglingLink
+            /// A link, with an accepted name, that leads back to itself through links.
+            case linkLoop
             /// An accepted name that is a FIFO, a device or a socket, or a link to one: never opened.
             case notRegular
             /// An entry that cannot be looked at (`stat` fails), with the `errno`.
@@ -167,7 +169,7 @@ package struct FolderWalker: Sendable {
                 guard accepted else { return }
                 if type == UInt8(DT_LNK) {
                     guard fstatat(dirfd(dir), cName, &info, 0) == 0 else {
-                        result.issues.append(Issue(path: String(decoding: path, as: UTF8.self), kind: .danglingLink))
+                        result.issues.append(Issue(path: String(decoding: path, as: UTF8.self), kind: errno == ELOOP ? .linkLoop : .danglingLink))
                         return
                     }
                     // A link to a folder is not followed; one to a FIFO or a device is reported

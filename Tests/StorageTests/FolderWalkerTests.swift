@@ -43,8 +43,9 @@ import TestSupport
     }
 
     /// A link with an article's name that leads to a FIFO or a device is reported like the FIFO
-    /// or device itself (it used to be dropped without a word); a link to a folder is still not
-    /// followed, and the fingerprint gives up as for any issue.
+    /// or device itself (it used to be dropped without a word), a link loop as a loop (it was
+    /// said to point nowhere); a link to a folder is still not followed, and the fingerprint
+    /// gives up as for any issue.
     @Test func linksToFIFOsAndDevicesAreReported() throws {
         let corpus = try TemporaryCorpus(["a.md": "x"])
         defer { corpus.remove() }
@@ -53,10 +54,12 @@ import TestSupport
         try FileManager.default.createSymbolicLink(atPath: root + "/pipe.md", withDestinationPath: root + "/.pipe")
         try FileManager.default.createSymbolicLink(atPath: root + "/zero.md", withDestinationPath: "/dev/zero")
         try FileManager.default.createSymbolicLink(atPath: root + "/folder.md", withDestinationPath: "/tmp")
+        try FileManager.default.createSymbolicLink(atPath: root + "/loop.md", withDestinationPath: "loop.md")
         let walker = FolderWalker(root: root, extensions: [".md"])
         let listing = walker.list()
         #expect(listing.files.map(\.path) == ["a.md"])
-        #expect(listing.issues == [FolderWalker.Issue(path: "pipe.md", kind: .notRegular),
+        #expect(listing.issues == [FolderWalker.Issue(path: "loop.md", kind: .linkLoop),
+                                   FolderWalker.Issue(path: "pipe.md", kind: .notRegular),
                                    FolderWalker.Issue(path: "zero.md", kind: .notRegular)])
         #expect(walker.fingerprint() == nil)
     }
