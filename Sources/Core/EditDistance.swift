@@ -1,18 +1,25 @@
-/// Levenshtein distance, giving up (returning `limit + 1`) once every cell of a row exceeds `limit`.
+/// Levenshtein distance when it is at most `limit`, else `limit + 1`. Only the cells within
+/// `limit` of the diagonal can hold so small a distance, so each row costs `2 * limit + 1` cells
+/// whatever the lengths: a long typed term never costs the product of its length and a name's.
 public func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
+    let beyond = limit + 1
+    guard abs(a.count - b.count) <= limit else { return beyond }
+    if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+    // Cells outside the band read as `beyond`: row 0 past `limit`, and each row's edges.
+    var previous = [Int](repeating: beyond, count: b.count + 1)
+    for j in 0...min(b.count, limit) { previous[j] = j }
+    var current = previous
     for i in 1...a.count {
-        current[0] = i
-        var rowMin = i
-        for j in 1...b.count {
+        let low = max(1, i - limit), high = min(b.count, i + limit)
+        current[low - 1] = low == 1 && i <= limit ? i : beyond
+        var rowMin = current[low - 1]
+        for j in low...high {
             let cost = a[i - 1] == b[j - 1] ? 0 : 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost, beyond)
             rowMin = min(rowMin, current[j])
         }
-        if rowMin > limit { return limit + 1 }
+        if high < b.count { current[high + 1] = beyond }
+        if rowMin > limit { return beyond }
         swap(&previous, &current)
     }
     return previous[b.count]

@@ -84,6 +84,9 @@ public struct CorpusConfig: Sendable, Equatable {
     public static func parse(_ text: String) throws(Problem) -> CorpusConfig {
         var config = CorpusConfig()
         let root: Node?
+        if let refusal = AliasScan.refusal(of: text) {
+            throw Problem(file: fileName, line: 1, kind: .config, message: "the configuration " + refusal)
+        }
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {

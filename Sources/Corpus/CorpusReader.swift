@@ -98,6 +98,7 @@ public struct CorpusReader: Sendable {
             let message = switch issue.kind {
             case .folderUnreadable(let failure): "cannot open folder: \(String(cString: strerror(failure)))"
             case .danglingLink: "symbolic link points nowhere"
+            case .linkLoop: "symbolic link leads round in a loop"
             case .notRegular: "not a regular file; skipped"
             case .unreadable(let failure): "cannot look at it: \(String(cString: strerror(failure)))"
             case .nameNotUTF8: "the name is not valid UTF-8, so no path can name it; rename it"
@@ -160,9 +161,16 @@ public struct CorpusReader: Sendable {
     }
 
     /// What extracting the files of a scan gave: the corpus, each file's record in scan order,
-    /// and for each racy file read (see `Scan.racyFrom`) the checksum of the bytes it was read
-    /// as (nil when it could not be read), by which a later look can tell whether it changed.
-    package typealias Extraction = (corpus: Corpus, records: [ExtractedFile], racy: [(path: String, checksum: UInt64?)])
+    /// the scan's files with the stamp each record belongs to, and for each racy file read (see
+    /// `Scan.racyFrom`) the checksum of the bytes it was read as (nil when it could not be read),
+    /// by which a later look can tell whether it changed.
+    ///
+    /// A file's stamp is the scan's unless the file was replaced between the walk and its read
+    /// (a link turned to another file, a file renamed over it): then it is the stamp of what was
+    /// read, so that the record and a graph built from it are never taken for the file the walk
+    /// saw, should that come back.
+    package typealias Extraction = (corpus: Corpus, records: [ExtractedFile], files: [FoundFile],
+                                    racy: [(path: String, checksum: UInt64?)])
 
     /// Reads and parses, on every core, every file of the scan; `reusing` may give a file's
     /// extraction from an earlier read (its stamp unchanged) instead.
@@ -171,6 +179,7 @@ public struct CorpusReader: Sendable {
         let root = scan.root.path
         let files = scan.files
         let checksums = ParallelSlots<UInt64?>(count: files.count, initial: nil)
+        let readStamps = ParallelSlots<FileStamp?>(count: files.count, initial: nil)
         let results = Parallel.map(Array(files.indices), progress: progress) { i -> ExtractedFile in
             let file = files[i]
             if let record = earlier(file.path, file.stamp) { return record }
@@ -182,11 +191,13 @@ public struct CorpusReader: Sendable {
             }
             let bytes: [UInt8]
             do {
-                bytes = try FileReader(limit: format.maximumFileBytes).read(root + "/" + file.path)
+                let read = try FileReader(limit: format.maximumFileBytes).readStamped(root + "/" + file.path)
+                bytes = read.bytes
+                if read.stamp != file.stamp { readStamps[i] = read.stamp }
+                if scan.isRacy(read.stamp) { checksums[i] = bytes.withUnsafeBytes(Checksum.of) }
             } catch {
                 return .problem(Problem(file: file.path, kind: .unreadable, message: "\(error)"))
             }
-            if scan.isRacy(file.stamp) { checksums[i] = bytes.withUnsafeBytes(Checksum.of) }
             do throws(Problem) {
                 return ExtractedFile(try format.articles(in: bytes, path: file.path), problems: [])
             } catch {
@@ -212,6 +223,7 @@ public struct CorpusReader: Sendable {
             articles += result.articles
             problems += result.problems
         }
-        return (Corpus(root: scan.root, config: scan.config, articles: articles, otherFiles: otherFiles, problems: problems), results, racy)
+        let stamped = files.indices.map { i in readStamps[i].map { FoundFile(path: files[i].path, stamp: $0) } ?? files[i] }
+        return (Corpus(root: scan.root, config: scan.config, articles: articles, otherFiles: otherFiles, problems: problems), results, stamped, racy)
     }
 }

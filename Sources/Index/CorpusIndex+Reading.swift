@@ -17,7 +17,7 @@ extension CorpusIndex {
         let extracted = reader.extract(scan, reusing: Self.reuse(cached.records))
         // The stored graph is left as it is: its own fingerprint (and its racy files' contents)
         // decide whether it still holds, and throwing it away here would orphan its term tables.
-        if !cached.recordsMatch(scan.files) { saveRecords(scan: scan, records: extracted.records) }
+        if !cached.recordsMatch(extracted.files) { saveRecords(scan: Self.stamped(scan, extracted), records: extracted.records) }
         return extracted.corpus
     }
 
@@ -38,15 +38,24 @@ extension CorpusIndex {
         let scan = reader.scan(root, configuration: configuration)
         let extracted = reader.extract(scan, reusing: trusting ? Self.reuse(cached.records) : { _, _ in nil })
         let graph = CorpusGraph(extracted.corpus)
+        let stored = Self.stamped(scan, extracted)
         // The two index files are written side by side.
         let terms = Parallel.map([true, false], chunk: 1) { isGraph -> TermStore? in
             guard isGraph else {
-                saveRecords(scan: scan, records: extracted.records)
+                saveRecords(scan: stored, records: extracted.records)
                 return nil
             }
-            return saveGraph((graph, scan.problems.count), scan: scan, racy: extracted.racy.map { RacyFile(path: $0.path, checksum: $0.checksum) })
+            return saveGraph((graph, scan.problems.count), scan: stored, racy: extracted.racy.map { RacyFile(path: $0.path, checksum: $0.checksum) })
         }[0]
         return (graph, terms)
+    }
+
+    /// The scan with each file under the stamp of what was read from it: what records and the
+    /// stored graph's fingerprint must be written under.
+    private static func stamped(_ scan: CorpusReader.Scan, _ extracted: CorpusReader.Extraction) -> CorpusReader.Scan {
+        var stamped = scan
+        stamped.files = extracted.files
+        return stamped
     }
 
     /// Whether every racy file still holds the bytes the stored graph was built from: read again

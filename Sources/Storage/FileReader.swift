@@ -17,6 +17,13 @@ package struct FileReader: Sendable {
 
     /// The whole file at `path`.
     package func read(_ path: String) throws(Failure) -> [UInt8] {
+        try readStamped(path).bytes
+    }
+
+    /// The whole file at `path`, with the stamp of the file it was read from (taken from the
+    /// open file, so it belongs to these bytes even when the path was replaced since it was
+    /// last looked at).
+    package func readStamped(_ path: String) throws(Failure) -> (bytes: [UInt8], stamp: FileStamp) {
         // O_NONBLOCK: a FIFO put in a file's place is refused below, never waited on.
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw Failure(message: String(cString: strerror(errno))) }
@@ -44,6 +51,6 @@ package struct FileReader: Sendable {
             filled += n
         }
         bytes.removeSubrange(filled...)
-        return bytes
+        return (bytes, FileStamp(info))
     }
 }

@@ -42,7 +42,9 @@ package struct FolderWalker: Sendable {
             case folderUnreadable(Int32)
             /// A link, with an accepted name, that points nowhere.
             case danglingLink
-            /// An accepted name that is a FIFO, a device or a socket: never opened.
+            /// A link, with an accepted name, that leads back to itself through links.
+            case linkLoop
+            /// An accepted name that is a FIFO, a device or a socket, or a link to one: never opened.
             case notRegular
             /// An entry that cannot be looked at (`stat` fails), with the `errno`.
             case unreadable(Int32)
@@ -177,10 +179,17 @@ package struct FolderWalker: Sendable {
                 if let excluded, excluded(String(decoding: path, as: UTF8.self), false) { return }
                 if type == UInt8(DT_LNK) {
                     guard fstatat(dirfd(dir), cName, &info, 0) == 0 else {
-                        result.issues.append(Issue(path: String(decoding: path, as: UTF8.self), kind: .danglingLink))
+                        result.issues.append(Issue(path: String(decoding: path, as: UTF8.self), kind: errno == ELOOP ? .linkLoop : .danglingLink))
                         return
                     }
-                    guard info.st_mode & S_IFMT == S_IFREG else { return }
+                    // A link to a folder is not followed; one to a FIFO or a device is reported
+                    // as that FIFO or device itself would be, never dropped without a word.
+                    let target = info.st_mode & S_IFMT
+                    if target == S_IFDIR { return }
+                    guard target == S_IFREG else {
+                        result.issues.append(Issue(path: String(decoding: path, as: UTF8.self), kind: .notRegular))
+                        return
+                    }
                 } else if type != UInt8(DT_REG) {
                     result.issues.append(Issue(path: String(decoding: path, as: UTF8.self), kind: .notRegular))
                     return

@@ -29,11 +29,49 @@ struct SortedTable: Sendable {
     /// order. One pass over all the keys' bytes, however many keys there are.
     func keys(containing needle: [UInt8]) -> [(key: Int, offset: Int)] {
         guard !needle.isEmpty, !keyBytes.isEmpty else { return [] }
+        return needle.count <= Self.shortNeedle ? keys(holdingShort: needle) : keys(holdingLong: needle)
+    }
+
+    /// Needles up to this many bytes are looked for by comparing at every place their second
+    /// byte occurs, which costs at most this many bytes a place.
+    private static let shortNeedle = 64
+
+    /// A long needle, by Knuth–Morris–Pratt within each key long enough to hold it: linear in
+    /// the keys' bytes whatever they repeat. Comparing at every place cost the needle's length
+    /// each time: `aaa…ab` (100,000 bytes) in a title of two million `a` took half a minute.
+    private func keys(holdingLong needle: [UInt8]) -> [(key: Int, offset: Int)] {
+        // fallback[i]: the length of the longest proper prefix of needle[...i] that is also its suffix.
+        var fallback = [Int](repeating: 0, count: needle.count)
+        var length = 0
+        for i in 1..<needle.count {
+            while length > 0 && needle[i] != needle[length] { length = fallback[length - 1] }
+            if needle[i] == needle[length] { length += 1 }
+            fallback[i] = length
+        }
+        var found: [(key: Int, offset: Int)] = []
+        for k in 0..<count {
+            let start = Int(keyOffsets[k]), end = Int(keyOffsets[k + 1])
+            guard end - start >= needle.count else { continue }
+            var matched = 0
+            for i in start..<end {
+                let byte = keyBytes[i]
+                while matched > 0 && byte != needle[matched] { matched = fallback[matched - 1] }
+                if byte == needle[matched] { matched += 1 }
+                if matched == needle.count {
+                    found.append((k, i + 1 - needle.count - start))
+                    break
+                }
+            }
+        }
+        return found
+    }
+
+    /// A short needle, by `memchr` for its second byte (in Arabic text the first is nearly
+    /// always D8 or D9, the lead byte of every letter) and `memcmp` at each place found.
+    private func keys(holdingShort needle: [UInt8]) -> [(key: Int, offset: Int)] {
         var found: [(key: Int, offset: Int)] = []
         keyBytes.withUnsafeBytes { all in
             needle.withUnsafeBytes { wanted in
-                // The needle's second byte is looked for: in Arabic text the first is nearly
-                // always D8 or D9, the lead byte of every letter.
                 let pivot = needle.count > 1 ? 1 : 0
                 var from = 0
                 while from + needle.count <= all.count,

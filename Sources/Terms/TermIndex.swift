@@ -130,6 +130,11 @@ public struct TermIndex: Sendable {
         stripped = Array(tables[4..<8])
     }
 
+    /// The most edits a "did you mean" name may be away from the term, however long the term:
+    /// the work of comparing grows with this bound, and a name dozens of edits away is no
+    /// longer the term misspelt.
+    static let mostEdits = 16
+
     /// Resolves `term` stage by stage, exact folding before prefix dropping.
     public func resolve(_ term: String) -> TermMatch {
         let folded = TermFolding.fold(TermKey.trimSlashes(term))
@@ -186,7 +191,7 @@ public struct TermIndex: Sendable {
         }
         if best.count < limit {
             let query = Array(folded.unicodeScalars)
-            let bound = max(2, query.count / 3)
+            let bound = min(max(2, query.count / 3), Self.mostEdits)
             for name in searched {
                 let table = exact[name.rawValue]
                 for k in 0..<table.count {

@@ -24,6 +24,10 @@ struct Termgraph: ParsableCommand {
     /// Runs the command line with the contract's exit codes: usage errors exit 2, not 64.
     /// With `--json`, a usage error is the JSON error answer on stdout instead.
     static func main() {
+        // Past a file-size limit (`ulimit -f`) a write would end the process with SIGXFSZ;
+        // ignored, the write fails with EFBIG instead, which every writer already handles: the
+        // index is not stored and the answer still comes, an export fails with a message.
+        signal(SIGXFSZ, SIG_IGN)
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let (word, nearest) = UsageErrors.unknownCommand(in: arguments) {
             UsageErrors.report(UsageErrors.message(unknown: word, nearest: nearest),

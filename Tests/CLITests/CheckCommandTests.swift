@@ -69,6 +69,42 @@ import Testing
         #expect(bad.status == 2 && bad.stderr.hasPrefix("error: bad.json is not a baseline written by --write-baseline"))
     }
 
+    /// `--write-baseline` to a FIFO or a device writes into it as exports do. It used to
+    /// replace whatever stood at the path with a regular file: run as root, `--write-baseline
+    /// /dev/full` put a file in the place of the device and said it had written the baseline.
+    @Test func aBaselineGoesIntoAFIFOOrDeviceWithoutReplacingIt() throws {
+        let (parent, _) = try corpus()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        #expect(try Run(["check", "--corpus", "notes", "--no-cache", "--write-baseline", "known.json"], in: parent).status == 0)
+        let known = try String(contentsOf: parent.appendingPathComponent("known.json"), encoding: .utf8)
+        func type(_ path: String) -> mode_t {
+            var info = stat()
+            return lstat(path, &info) == 0 ? info.st_mode & S_IFMT : 0
+        }
+
+        let fifo = parent.appendingPathComponent("pipe").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        // Open for reading and writing: the writer finds a reader, and the baseline fits in the
+        // pipe's buffer.
+        let reader = open(fifo, O_RDWR | O_NONBLOCK)
+        defer { close(reader) }
+        let piped = try Run(["check", "--corpus", "notes", "--no-cache", "--write-baseline", fifo], in: parent)
+        #expect(piped.status == 0, "\(piped.stderr)")
+        #expect(type(fifo) == S_IFIFO)
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        let n = read(reader, &buffer, buffer.count)
+        #expect(String(decoding: buffer[..<max(n, 0)], as: UTF8.self) == known)
+
+        // A copy of /dev/full (1, 7), so that the real one is never at risk.
+        guard geteuid() == 0 else { return }
+        let full = parent.appendingPathComponent("full").path
+        #expect(mknod(full, S_IFCHR | 0o666, dev_t(1 << 8 | 7)) == 0)
+        let failed = try Run(["check", "--corpus", "notes", "--no-cache", "--write-baseline", full], in: parent)
+        #expect(failed.status == 2)
+        #expect(failed.stderr == "error: cannot write the baseline \(full): cannot write \(full): No space left on device\n")
+        #expect(type(full) == S_IFCHR)
+    }
+
     @Test func githubAnnotationsEscapeWhatTheRunnerWouldRead() throws {
         let (parent, _) = try corpus()
         defer { try? FileManager.default.removeItem(at: parent) }

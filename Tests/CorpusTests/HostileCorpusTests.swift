@@ -63,4 +63,18 @@ import TestSupport
         let lines = Dictionary(uniqueKeysWithValues: try corpus.build().problems.filter { $0.kind == .frontMatter }.map { ($0.file, $0.line) })
         #expect(lines == ["broken-yaml.md": 3, "not-mapping.md": 2, "unterminated.md": 1, "deep.md": 2, "huge.md": 2, "bomb.md": 2])
     }
+
+    /// A `termgraph.yml` whose lists hold aliases of the list before, thirty deep, under a key
+    /// that holds the last: every command hung in the YAML parser before reading an article.
+    /// It is now a `config` problem, and the corpus is read with the default settings.
+    @Test func aConfigurationWhoseAliasesCouldExplodeIsAProblem() throws {
+        let bomb = "title: T\nl0: &l0 [x, x]\n" + (1...30).map { "l\($0): &l\($0) [*l\($0 - 1), *l\($0 - 1)]\n" }.joined() + "k: {*l30 : 1}\n"
+        let corpus = try TemporaryCorpus(["termgraph.yml": bomb, "a.md": "# A\n[b](/b)\n", "b.md": "# B\n"])
+        defer { corpus.remove() }
+        let read = try CorpusReader().read(corpus.url)
+        #expect(read.problems == [Problem(file: "termgraph.yml", line: 1, kind: .config, message: "the configuration names more than one YAML list or mapping with an anchor and uses aliases; an alias of an alias can stand for billions of values")])
+        #expect(read.articles.map(\.title) == ["A", "B"])
+        #expect(read.config.title == nil)
+    }
 }
+

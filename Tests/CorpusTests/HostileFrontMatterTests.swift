@@ -48,4 +48,40 @@ import Testing
             try FrontMatter.parse(yaml: plainKeys(23_000) + "k0: again\n", firstLine: 2)
         }
     }
+
+    /// Lists of two aliases of the list before, thirty deep, and one key that holds the last:
+    /// 61 aliases, under the limit of 64, but the YAML parser hashed that key as 2³¹ values
+    /// (it checks every mapping for repeated keys) and never finished. Tabs between the
+    /// aliases used to hide them from the count as well.
+    @Test func aliasesOfAnchoredListsInsideOtherAnchoredListsAreRefused() {
+        let nested = "l0: &l0 [x, x]\n" + (1...30).map { "l\($0): &l\($0) [*l\($0 - 1), *l\($0 - 1)]\n" }.joined() + "k: {*l30 : 1}\n"
+        let refused = FrontMatterError(line: 2, message: "front matter names more than one YAML list or mapping with an anchor and uses aliases; an alias of an alias can stand for billions of values")
+        #expect(throws: refused) { try FrontMatter.parse(yaml: nested, firstLine: 2) }
+        let block = "a: &a\n  - x\n  - y\nb: &b\n  - *a\n  - *a\n? *b\n: 1\n"
+        #expect(throws: refused) { try FrontMatter.parse(yaml: block, firstLine: 2) }
+        let tabbed = "a: &a [x, x]\n" + (1...70).map { "l\($0): [*a,\t*a]\n" }.joined()
+        #expect(throws: FrontMatterError(line: 2, message: "front matter uses more than 64 YAML aliases")) {
+            try FrontMatter.parse(yaml: tabbed, firstLine: 2)
+        }
+    }
+
+    /// What aliases are for still works: anchored scalars used anywhere, one anchored list used
+    /// again, and asterisks and ampersands in text.
+    @Test func aliasesOfScalarsAndOfOneListAreRead() throws {
+        let front = try FrontMatter.parse(yaml: """
+            title: &t Clearing & settlement
+            description: "*emphasis*, R&D & an &ampersand too"
+            short: *t
+            keywords: &k [a, b]
+            tags: *k
+            notes: |
+              * a list item
+              * another *one*
+            """, firstLine: 2)
+        #expect(front["short"] == .text("Clearing & settlement"))
+        #expect(front["description"] == .text("*emphasis*, R&D & an &ampersand too"))
+        #expect(front["tags"] == .list(["a", "b"]))
+        #expect(front["notes"] == .text("* a list item\n* another *one*"))
+    }
 }
+

@@ -19,6 +19,20 @@ import TestSupport
         ])
     }
 
+    /// Numeric references as the CommonMark spec (and markdown-it, which follows it) reads them:
+    /// a code point that is no character is U+FFFD, `&#0;` too; more digits than 7 (6 in hex) or
+    /// a sign is no reference. `&#1114112;` used to stay as written and cut the target at `#`.
+    @Test func numericReferencesThatNameNoCharacterAreTheReplacementCharacter() {
+        #expect(found("[a](/p&#1114112;q) [b](/p&#x110000;q) [c](/p&#xD800;q) [d](/p&#0;q) [e](/p&#x41;&#66;q)") == [
+            "inline /p\u{FFFD}q [a] @1", "inline /p\u{FFFD}q [b] @1", "inline /p\u{FFFD}q [c] @1",
+            "inline /p\u{FFFD}q [d] @1", "inline /pABq [e] @1",
+        ])
+        #expect(found("[f](/p&#00000065;q) [g](/p&#+65;q) [h](/p&#x0000041;q) [i](/p&#9999999;q)") == [
+            "inline /p&#00000065;q [f] @1", "inline /p&#+65;q [g] @1", "inline /p&#x0000041;q [h] @1",
+            "inline /p\u{FFFD}q [i] @1",
+        ])
+    }
+
     @Test func referenceLinksFullCollapsedAndShortcut() {
         let text = """
             See [one][Ref], [Ref][] and [ref].

@@ -4,6 +4,7 @@ import TermgraphCorpus
 import TermgraphGraph
 @testable import TermgraphIndex
 import TermgraphLinking
+import TermgraphStorage
 import TermgraphTerms
 import Testing
 import TestSupport
@@ -155,4 +156,44 @@ import TestSupport
         #expect(cached.records["big.md"] == nil)
         #expect(!CorpusIndex.unchanged(cached.racyFiles, in: corpus.url, config: CorpusConfig()))
     }
+
+    /// A link turned into a file of its own between the walk and the read (here: in the reuse
+    /// hook, which runs just before each file is read). The bytes read are the new file's, but
+    /// they used to be stored, and the graph fingerprinted, under the stamp the walk saw: the
+    /// old target's. When the link came back, the index answered from the other file's links.
+    /// The extraction now carries the stamp of what was read, which the index stores.
+    @Test func aFileReplacedBetweenTheWalkAndItsReadIsStoredUnderWhatWasRead() throws {
+        let corpus = try TemporaryCorpus(["b.md": "# B\n", "c.md": "# C\n"])
+        let outside = try TemporaryCorpus(["x.md": "[b](/b)\n"])
+        defer { corpus.remove(); outside.remove() }
+        let a = corpus.url.appendingPathComponent("a.md").path
+        let x = outside.url.appendingPathComponent("x.md").path
+        try FileManager.default.createSymbolicLink(atPath: a, withDestinationPath: x)
+        // Into the next second, so that no file is racy: only the stamps can tell.
+        let now = Date().timeIntervalSince1970
+        Thread.sleep(forTimeInterval: now.rounded(.up) - now + 0.01)
+
+        let reader = CorpusReader()
+        let scan = reader.scan(corpus.url, configuration: try reader.readConfiguration(corpus.url))
+        let extracted = reader.extract(scan) { path, _ in
+            if path == "a.md" {
+                try? FileManager.default.removeItem(atPath: a)
+                FileManager.default.createFile(atPath: a, contents: Data("[c](/c)\n".utf8))
+            }
+            return nil
+        }
+        #expect(extracted.corpus.articles.first { $0.path == "a.md" }?.links.map(\.target) == ["/c"])
+        let walker = CorpusReader.walker(root: corpus.url, config: CorpusConfig())
+        #expect(extracted.files == walker.list().files, "each file under the stamp of what was read")
+        #expect(extracted.files != scan.files)
+        // Made after the walk began, the new file is racy by its own stamp: its bytes are kept too.
+        #expect(extracted.racy.map(\.path) == ["a.md"])
+
+        // The link back: the walk's stamps again, which no longer vouch for what was stored.
+        try FileManager.default.removeItem(atPath: a)
+        try FileManager.default.createSymbolicLink(atPath: a, withDestinationPath: x)
+        #expect(walker.fingerprint() == FolderFingerprint(scan.files))
+        #expect(walker.fingerprint() != FolderFingerprint(extracted.files))
+    }
 }
+

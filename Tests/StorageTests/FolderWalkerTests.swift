@@ -42,6 +42,28 @@ import TestSupport
         #expect(walker.list().issues == [FolderWalker.Issue(path: "pipe.md", kind: .notRegular)])
     }
 
+    /// A link with an article's name that leads to a FIFO or a device is reported like the FIFO
+    /// or device itself (it used to be dropped without a word), a link loop as a loop (it was
+    /// said to point nowhere); a link to a folder is still not followed, and the fingerprint
+    /// gives up as for any issue.
+    @Test func linksToFIFOsAndDevicesAreReported() throws {
+        let corpus = try TemporaryCorpus(["a.md": "x"])
+        defer { corpus.remove() }
+        let root = corpus.url.path
+        #expect(mkfifo(root + "/.pipe", 0o644) == 0)
+        try FileManager.default.createSymbolicLink(atPath: root + "/pipe.md", withDestinationPath: root + "/.pipe")
+        try FileManager.default.createSymbolicLink(atPath: root + "/zero.md", withDestinationPath: "/dev/zero")
+        try FileManager.default.createSymbolicLink(atPath: root + "/folder.md", withDestinationPath: "/tmp")
+        try FileManager.default.createSymbolicLink(atPath: root + "/loop.md", withDestinationPath: "loop.md")
+        let walker = FolderWalker(root: root, extensions: [".md"])
+        let listing = walker.list()
+        #expect(listing.files.map(\.path) == ["a.md"])
+        #expect(listing.issues == [FolderWalker.Issue(path: "loop.md", kind: .linkLoop),
+                                   FolderWalker.Issue(path: "pipe.md", kind: .notRegular),
+                                   FolderWalker.Issue(path: "zero.md", kind: .notRegular)])
+        #expect(walker.fingerprint() == nil)
+    }
+
     /// A name that is not UTF-8 cannot be a path: a folder or a would-be article under such a
     /// name is reported, with its bytes shown, rather than lost without a word.
     @Test func namesThatAreNotUTF8AreReported() throws {

@@ -149,3 +149,117 @@ import Testing
         #expect(TermFolding.needsUnicodeNormalization("ﻣﻜﺘﺐ"))
     }
 }
+
+@Suite struct EditDistanceTests {
+    /// The full table, every cell: what the banded distance must agree with.
+    private func fullDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        var row = Array(0...b.count)
+        for i in 1..<(a.count + 1) {
+            var diagonal = row[0]
+            row[0] = i
+            for j in 1..<(b.count + 1) {
+                let above = row[j]
+                row[j] = min(above + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1))
+                diagonal = above
+            }
+        }
+        return row[b.count]
+    }
+
+    /// Over many short words of a small alphabet (so that distances of every size occur), the
+    /// banded distance is the full table's when that is within the limit, else `limit + 1`.
+    @Test func theBandGivesTheFullTablesDistanceWithinTheLimit() {
+        var random = SeededRandom(seed: 7)
+        let letters: [Unicode.Scalar] = ["a", "b", "c", "م"]
+        for _ in 0..<3000 {
+            let a = (0..<Int.random(in: 0...9, using: &random)).map { _ in letters.randomElement(using: &random)! }
+            let b = (0..<Int.random(in: 0...9, using: &random)).map { _ in letters.randomElement(using: &random)! }
+            let limit = Int.random(in: 0...6, using: &random)
+            let full = fullDistance(a, b)
+            #expect(editDistance(a, b, limit: limit) == (full <= limit ? full : limit + 1), "\(a) \(b) \(limit)")
+        }
+    }
+
+    /// A term of 100,000 letters against a title of as many: comparing them used to fill a table
+    /// of 100,000 × 33,000 cells (ten seconds and more a name); the band of at most
+    /// `mostEdits` either side of the diagonal makes it a few million.
+    @Test func aHugeTermAgainstAHugeTitleIsQuick() {
+        let long = String(repeating: "b", count: 100_000)
+        let nodes = [Node(slug: "long", key: "long", title: long), Node(slug: "short", key: "short", title: "Short")]
+        let index = TermIndex(KnowledgeGraph(nodes: nodes, edges: []))
+        let clock = ContinuousClock()
+        var typo = long
+        typo.replaceSubrange(typo.index(typo.startIndex, offsetBy: 50_000)..<typo.index(typo.startIndex, offsetBy: 50_003), with: "xyz")
+        var hits: [TermHit] = []
+        let elapsed = clock.measure { hits = index.search(typo, limit: 5) }
+        #expect(hits.map { "\($0.node):\($0.kind.name)" } == ["0:similar"])
+        #expect(index.search(String(repeating: "a", count: 100_000), limit: 5).isEmpty)
+        #expect(elapsed < .seconds(10), "\(elapsed)")
+    }
+}
+
+/// SplitMix64: the same words on every run.
+private struct SeededRandom: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+@Suite struct SortedTableSearchTests {
+    private func table(_ keys: [String]) -> SortedTable {
+        let sorted = Array(Set(keys)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var bytes: [UInt8] = [], offsets: [Int32] = [0]
+        for key in sorted {
+            bytes += key.utf8
+            offsets.append(Int32(bytes.count))
+        }
+        return SortedTable(keyBytes: bytes, keyOffsets: offsets, nodeOffsets: (0...sorted.count).map(Int32.init),
+                           nodes: (0..<sorted.count).map(Int32.init))
+    }
+
+    /// Each key's first place of the needle, by looking at every place: what the search gives.
+    private func expected(_ table: SortedTable, _ needle: [UInt8]) -> [String] {
+        (0..<table.count).compactMap { k in
+            let key = Array(table.keyBytes(k))
+            guard key.count >= needle.count,
+                  let at = (0...(key.count - needle.count)).first(where: { key[$0..<($0 + needle.count)].elementsEqual(needle) }) else { return nil }
+            return "\(k)@\(at)"
+        }
+    }
+
+    /// Needles on either side of the short-needle bound, over keys of two letters that repeat
+    /// (where a needle's prefix comes back inside itself), agree with looking at every place.
+    @Test func longAndShortNeedlesFindTheFirstPlaceInEveryKey() {
+        var random = SeededRandom(seed: 11)
+        for _ in 0..<60 {
+            let keys = (0..<30).map { _ in String((0..<Int.random(in: 40...200, using: &random)).map { _ in Bool.random(using: &random) ? "a" : "b" }) }
+            let table = table(keys)
+            for length in [60, 64, 65, 70, 90] {
+                let source = Array(table.keyBytes(Int.random(in: 0..<table.count, using: &random)))
+                guard source.count >= length else { continue }
+                let start = Int.random(in: 0...(source.count - length), using: &random)
+                for needle in [Array(source[start..<(start + length)]), (0..<length).map { _ in Bool.random(using: &random) ? 0x61 : 0x62 }] {
+                    #expect(table.keys(containing: needle).map { "\($0.key)@\($0.offset)" } == expected(table, needle))
+                }
+            }
+        }
+    }
+
+    /// `aaa…ab` (100,000 bytes) against a title of two million `a`: comparing at every place took
+    /// half a minute through `termgraph terms`.
+    @Test func aLongNeedleInARepetitiveKeyIsLinear() {
+        let table = table([String(repeating: "a", count: 2_000_000), "b"])
+        let clock = ContinuousClock()
+        var found: [(key: Int, offset: Int)] = []
+        let elapsed = clock.measure { found = table.keys(containing: Array(repeating: 0x61, count: 100_000) + [0x62]) }
+        #expect(found.isEmpty)
+        #expect(elapsed < .seconds(10), "\(elapsed)")
+        #expect(table.keys(containing: Array(repeating: 0x61, count: 100_000)).map(\.offset) == [0])
+    }
+}

@@ -5,7 +5,7 @@ import TermgraphGraph
 /// key the contract does not define.
 ///
 /// A front-matter key keeps its name when that is a plain token (letters, digits, `-`, `.`,
-/// `_`) that no format reserves; otherwise it gets the prefix `fm_` (and `_`s until unique).
+/// `_`) that no format reserves; otherwise it gets the prefix `fm_` (and `_2`, `_3` … until unique).
 /// Reserved are the built-in names, `name` (Cytoscape's label), and the names NetworkX and Gephi
 /// give meaning to in a node: `id`, `pid` (GEXF's parent id), `start`, `end`, `viz`, `spells`.
 ///
@@ -38,9 +38,10 @@ public struct AttributeNames: Sendable {
 
     public init(_ graph: KnowledgeGraph) {
         var reserved = Self.reserved
-        // For a name that clashed, the last one made from it with `_`s: every one up to it is
-        // taken, so the next clash goes on from there instead of trying each length again.
-        var lastFrom: [String: String] = [:]
+        // For a name that clashed, the next number to try after it: every one below is taken,
+        // so the next clash goes on from there instead of counting from 2 again. Numbers, not
+        // ever more `_`s: n names that clash would make names n long, n² bytes in all.
+        var nextNumber: [String: Int] = [:]
         var names: [String] = [], attributes: [String] = [], allLists: [Bool] = []
         var index: [String: Int] = [:]
         for node in graph.nodes {
@@ -54,9 +55,12 @@ public struct AttributeNames: Sendable {
                 if name != attribute.name || reserved.contains(name) || name.isEmpty { name = "fm_" + name }
                 if reserved.contains(name) {
                     let first = name
-                    name = lastFrom[first] ?? first
-                    repeat { name += "_" } while reserved.contains(name)
-                    lastFrom[first] = name
+                    var number = nextNumber[first, default: 2]
+                    repeat {
+                        name = first + "_" + String(number)
+                        number += 1
+                    } while reserved.contains(name)
+                    nextNumber[first] = number
                 }
                 reserved.insert(name)
                 index[attribute.name] = names.count

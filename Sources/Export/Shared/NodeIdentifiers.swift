@@ -58,6 +58,8 @@ public struct NodeIdentifiers: Sendable {
     }
 
     private static func isNameCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        xmlValidateNMToken(String(scalar), 0) == 0
+        // U+FFFE and U+FFFF are no XML characters at all: libxml2 would print a parser error
+        // on stderr for each before saying no.
+        !TermKey.isUnwritable(scalar) && xmlValidateNMToken(String(scalar), 0) == 0
     }
 }

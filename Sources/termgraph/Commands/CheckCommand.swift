@@ -96,9 +96,12 @@ struct CheckCommand: ParsableCommand {
         throw ExitCode(2)
     }
 
+    /// Written as exports are (`OutputFile`): a file replaced atomically, a device or FIFO
+    /// written as it stands (a plain atomic write replaced `/dev/full` itself with a file, and
+    /// said it wrote the baseline), a folder or a link to nothing refused.
     private func write(_ data: Data, to path: String) throws {
         do {
-            try AtomicFile.write([UInt8](data), to: URL(fileURLWithPath: path))
+            try OutputFile.at(URL(fileURLWithPath: path)).write { fd in data.withUnsafeBytes { AtomicFile.writeAll($0, to: fd) } }
         } catch {
             Output.error("error: cannot write the baseline \(path): \(error)")
             throw ExitCode(2)

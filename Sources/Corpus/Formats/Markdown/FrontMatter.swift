@@ -26,8 +26,6 @@ public struct FrontMatter: Sendable, Equatable {
 
     /// Front matter over this size is refused rather than handed to the YAML parser.
     static let maximumBytes = 256 * 1024
-    /// More aliases than this could expand without bound; such front matter is refused.
-    static let maximumAliases = 64
 
     /// Parses the text between the `---` lines. `firstLine` is the file line of the text's first
     /// line, so errors point into the file.
@@ -37,9 +35,8 @@ public struct FrontMatter: Sendable, Equatable {
             throw FrontMatterError(line: firstLine, message: "front matter is larger than \(maximumBytes / 1024) KiB")
         }
         if let simple = parseSimple(yaml) { return simple }
-        if yaml.utf8.filter({ $0 == UInt8(ascii: "*") }).count > maximumAliases,
-           countAliases(yaml) > maximumAliases {
-            throw FrontMatterError(line: firstLine, message: "front matter uses more than \(maximumAliases) YAML aliases")
+        if let refusal = AliasScan.refusal(of: yaml) {
+            throw FrontMatterError(line: firstLine, message: "front matter " + refusal)
         }
         let root: Node?
         do {
@@ -147,20 +144,6 @@ public struct FrontMatter: Sendable, Equatable {
 
     private static func isNull(_ scalar: Node.Scalar) -> Bool {
         scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
-    }
-
-    /// Alias tokens (`*name` not inside a quoted or plain word), a bound on what aliases can expand to.
-    private static func countAliases(_ yaml: String) -> Int {
-        var count = 0
-        var previous: UInt8 = UInt8(ascii: " ")
-        for byte in yaml.utf8 {
-            if byte == UInt8(ascii: "*") && (previous == UInt8(ascii: " ") || previous == UInt8(ascii: "[")
-                || previous == UInt8(ascii: ",") || previous == UInt8(ascii: "\n")) {
-                count += 1
-            }
-            previous = byte
-        }
-        return count
     }
 }
 

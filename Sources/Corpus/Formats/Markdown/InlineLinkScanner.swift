@@ -437,14 +437,7 @@ struct InlineLinkScanner {
             let after = rest[rest.index(after: amp)...]
             if let semi = after.prefix(32).firstIndex(of: ";") {
                 let name = after[..<semi]
-                var replacement: String?
-                if name.hasPrefix("#x") || name.hasPrefix("#X") {
-                    replacement = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String($0) }
-                } else if name.hasPrefix("#") {
-                    replacement = UInt32(name.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init).map { String($0) }
-                } else {
-                    replacement = htmlNamedEntities[String(name)]
-                }
+                let replacement = name.hasPrefix("#") ? numericReference(name.dropFirst()) : htmlNamedEntities[String(name)]
                 if let replacement {
                     result += replacement
                     rest = after[after.index(after: semi)...]
@@ -455,6 +448,18 @@ struct InlineLinkScanner {
             rest = after
         }
         return result + rest
+    }
+
+    /// `#38` or `#x26` (after the `&`, before the `;`) as CommonMark reads it: 1–7 decimal or
+    /// 1–6 hex digits, nothing else (no sign); a code point that is no character (0, a
+    /// surrogate, past U+10FFFF) is U+FFFD. Left undecoded, `&#1114112;` began a `#fragment`.
+    static func numericReference(_ digits: Substring) -> String? {
+        let hex = digits.first == "x" || digits.first == "X"
+        let number = hex ? digits.dropFirst() : digits
+        guard !number.isEmpty, number.count <= (hex ? 6 : 7),
+              number.allSatisfy({ hex ? $0.isHexDigit : ("0"..."9").contains($0) }),
+              let value = UInt32(number, radix: hex ? 16 : 10) else { return nil }
+        return String(value == 0 ? "\u{FFFD}" : Unicode.Scalar(value) ?? "\u{FFFD}")
     }
 
     /// The visible text of a link: escapes removed, character references decoded, control
