@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "CorpusTests", dependencies: ["TermgraphCorpus", "TestSupport"]),
         .testTarget(name: "GraphTests", dependencies: ["TermgraphGraph", "TestSupport"]),
         .testTarget(name: "LinkingTests", dependencies: ["TermgraphLinking", "TestSupport"]),
-        .testTarget(name: "TermsTests", dependencies: ["TermgraphTerms", "TestSupport"]),
+        .testTarget(name: "TermsTests", dependencies: ["TermgraphCore", "TermgraphTerms", "TestSupport"]),
         .testTarget(name: "IndexTests", dependencies: ["TermgraphIndex", "TestSupport"]),
         .testTarget(name: "QueriesTests", dependencies: ["TermgraphQueries", "TestSupport"]),
         .testTarget(name: "ExportTests", dependencies: ["TermgraphExport", "TestSupport"]),

@@ -1,4 +1,5 @@
 import Foundation
+import TermgraphCore
 import TermgraphGraph
 @testable import TermgraphTerms
 import TestSupport
