@@ -14,7 +14,13 @@ import TermgraphTerms
 /// let workspace = Workspace(root: URL(fileURLWithPath: "corpus"))
 /// let answer = try PathQuery(from: "المكتب الأمامي", to: "تسوية").run(in: workspace)
 /// ```
-public final class Workspace {
+///
+/// Queries may run on it from several threads at once (a server's requests): what it loads on
+/// first use is loaded under a lock, once.
+public final class Workspace: @unchecked Sendable {
+    /// Guards every stored property below that changes after `init`; recursive because a
+    /// lookup loads the graph it looks in.
+    private let lock = NSRecursiveLock()
     public let root: URL
     private let index: CorpusIndex?
     private let reader: CorpusReader
@@ -23,9 +29,11 @@ public final class Workspace {
     /// read from was truncated under it.
     private var missingPagesAtLoad = 0
     private var termIndex: TermIndex?
+    private var occurrences: LinkOccurrences?
     /// What a front end should tell the user about how answers were found (an index rebuilt,
     /// an index folder holding files that are not the index's).
-    public private(set) var notices: [String] = []
+    public var notices: [String] { lock.withLock { recordedNotices } }
+    private var recordedNotices: [String] = []
     private var lookedAtIndexFolder = false
 
     /// - Parameters:
@@ -42,6 +50,8 @@ public final class Workspace {
 
     /// The corpus's graph, with its link counts and problems.
     public func graph() throws(QueryError) -> CorpusGraph {
+        lock.lock()
+        defer { lock.unlock() }
         if let loaded { return loaded.graph }
         do {
             missingPagesAtLoad = MappedFile.missingPages
@@ -68,6 +78,8 @@ public final class Workspace {
     /// Whether the graph read from the index turned out damaged since it was loaded; if so,
     /// the index is rebuilt from the corpus and a notice says so.
     private func repairIfDamaged() throws(QueryError) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
         guard let loaded, loaded.graph.graph.isDamaged || MappedFile.missingPages != missingPagesAtLoad, let index else { return false }
         do {
             self.loaded = try index.readGraph(root, with: reader, trusting: false)
@@ -75,8 +87,9 @@ public final class Workspace {
             throw .unreadableCorpus("\(error)")
         }
         termIndex = nil
+        occurrences = nil
         missingPagesAtLoad = MappedFile.missingPages
-        notices.append("note: the on-disk index in \(index.folder.path) was damaged; it has been rebuilt from the corpus")
+        recordedNotices.append("note: the on-disk index in \(index.folder.path) was damaged; it has been rebuilt from the corpus")
         return true
     }
 
@@ -87,12 +100,14 @@ public final class Workspace {
         guard !lookedAtIndexFolder, let index else { return }
         lookedAtIndexFolder = true
         if let foreign = index.foreignFile {
-            notices.append("note: \(foreign.path) is not a termgraph index file; the index is not written to \(index.folder.path)")
+            recordedNotices.append("note: \(foreign.path) is not a termgraph index file; the index is not written to \(index.folder.path)")
         }
     }
 
     /// Every article with its links (unchanged files come from the index).
     public func corpus() throws(QueryError) -> Corpus {
+        lock.lock()
+        defer { lock.unlock() }
         do {
             defer { noteForeignIndexFile() }
             return try index?.readCorpus(root, with: reader) ?? reader.read(root)
@@ -109,6 +124,8 @@ public final class Workspace {
 
     /// The term tables of `graph`, the loaded graph.
     private func terms(of graph: KnowledgeGraph) -> TermIndex {
+        lock.lock()
+        defer { lock.unlock() }
         if let termIndex { return termIndex }
         let built = loaded?.terms?.load(nodeCount: graph.nodeCount) ?? {
             let made = TermIndex(graph)
@@ -117,6 +134,16 @@ public final class Workspace {
         }()
         termIndex = built
         return built
+    }
+
+    /// Where each link of the graph is written, made from the corpus the first time it is asked for.
+    public func linkOccurrences() throws(QueryError) -> LinkOccurrences {
+        lock.lock()
+        defer { lock.unlock() }
+        if let occurrences { return occurrences }
+        let made = LinkOccurrences(corpus: try corpus(), graph: try graph().graph)
+        occurrences = made
+        return made
     }
 
     /// The node a term names without the term tables: its slug, or the file of an article.

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 
 @main
-struct Termgraph: ParsableCommand {
+struct Termgraph: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "termgraph",
         abstract: "Turn a folder of cross-linked articles into a knowledge graph, query it and export it.",
@@ -16,15 +16,19 @@ struct Termgraph: ParsableCommand {
             """,
         subcommands: [
             ExportCommand.self, PathCommand.self, NeighborsCommand.self, OrphansCommand.self,
-            StatsCommand.self, CheckCommand.self, LinksCommand.self, TermsCommand.self,
+            StatsCommand.self, CheckCommand.self, LinksCommand.self, TermsCommand.self, ServeCommand.self,
         ]
     )
 
     /// Runs the command line with the contract's exit codes: usage errors exit 2, not 64.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var served = command as? AsyncParsableCommand {
+                try await served.run()
+            } else {
+                try command.run()
+            }
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch {

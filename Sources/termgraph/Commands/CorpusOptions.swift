@@ -71,7 +71,7 @@ struct CorpusOptions: ParsableArguments {
         do {
             return try query()
         } catch let failure as QueryError {
-            Output.queryError(failure)
+            Output.queryError(failure, json: json)
             throw ExitCode(2)
         }
     }

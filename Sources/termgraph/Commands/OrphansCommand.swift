@@ -21,6 +21,7 @@ struct OrphansCommand: ParsableCommand {
     var kind: TermListKind = .orphan
 
     func run() throws {
+        if try options.served("/api/orphans", [("kind", kind.rawValue)]) { return }
         let workspace = try options.load()
         let answer = try options.run(OrphansQuery(kind: kind), in: workspace)
         if options.json {

@@ -1,25 +1,31 @@
+import Foundation
 import TermgraphKit
 
 extension Output {
-    /// Why a query has no answer, on stderr.
-    static func queryError(_ failure: QueryError) {
-        switch failure {
-        case .unreadableCorpus(let message):
-            error(message)
-        case let .ambiguousTerm(term, candidates):
-            error("error: \"\(term)\" is ambiguous; it could be:")
-            for candidate in candidates { error(fields: ["  \(candidate.slug)", candidate.title]) }
-        case let .unknownTerm(term, suggestions):
-            error("error: no term \"\(term)\"")
-            if !suggestions.isEmpty {
+    /// Why a query has no answer, on stderr; with `json`, also the contract's error object on
+    /// standard output, as the server sends it.
+    static func queryError(_ failure: QueryError, json: Bool = false) {
+        let answer = ErrorAnswer(failure)
+        if json, let data = try? AnswerJSON.encode(answer) { write(bytes: data) }
+        queryError(answer.error)
+    }
+
+    /// The same from the error object itself (as a server sent it), on stderr.
+    static func queryError(_ failure: ErrorAnswer.Body) {
+        switch failure.kind {
+        case "unreadable-corpus":
+            error(failure.message)
+        case "ambiguous-term":
+            error("error: \(failure.message); it could be:")
+            for candidate in failure.candidates { error(fields: ["  \(candidate.slug)", candidate.title]) }
+        case "unknown-term":
+            error("error: \(failure.message)")
+            if !failure.suggestions.isEmpty {
                 error("did you mean:")
-                for suggestion in suggestions { error(fields: ["  \(suggestion.slug)", suggestion.title]) }
+                for suggestion in failure.suggestions { error(fields: ["  \(suggestion.slug)", suggestion.title]) }
             }
-        case let .unknownCategory(name, known):
-            let list = known.isEmpty ? "none declared in termgraph.yml" : known.joined(separator: ", ")
-            error("error: no category \"\(name)\" (categories: \(list))")
-        case .badParameter(let message):
-            error("error: \(message)")
+        default:
+            error("error: \(failure.message)")
         }
     }
 }
