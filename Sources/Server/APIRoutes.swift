@@ -55,6 +55,15 @@ enum APIRoutes {
             try json(TermsQuery(query: try request.required("q"), limit: try request.number("limit", in: 1...TermsQuery.maximumLimit, default: 10)),
                      in: workspace)
         },
+        "/api/corpus": Route(parameters: []) { _, workspace, _ throws(QueryError) in
+            do {
+                return try AnswerJSON.encode(CorpusFacts(try workspace.graph().graph))
+            } catch let failure as QueryError {
+                throw failure
+            } catch {
+                throw .unreadableCorpus("the answer could not be written as JSON: \(error)")
+            }
+        },
         "/api/node": Route(parameters: ["term"]) { request, workspace, _ throws(QueryError) in
             try json(NodeQuery(term: try request.required("term")), in: workspace)
         },
