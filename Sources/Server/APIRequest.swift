@@ -1,3 +1,4 @@
+import Foundation
 import TermgraphKit
 
 /// The parameters of one API request, read with the contract's bounds (§4a): each bad value is
@@ -11,9 +12,10 @@ struct APIRequest {
 
     /// - Parameter allowed: the parameter names the route reads; any other is refused, so that
     ///   a misspelt parameter is never silently ignored.
-    init(_ pairs: [(key: Substring, value: Substring)], allowed: Set<String>) throws(QueryError) {
-        for (key, value) in pairs {
-            let name = String(key)
+    init(query: String?, allowed: Set<String>) throws(QueryError) {
+        for pair in (query ?? "").split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = try Self.decoded(parts[0]), value = parts.count > 1 ? try Self.decoded(parts[1]) : ""
             guard allowed.contains(name) else {
                 throw .badParameter("unknown parameter \"\(name)\"; this request takes \(allowed.sorted().joined(separator: ", "))")
             }
@@ -21,6 +23,14 @@ struct APIRequest {
             guard value.count <= Self.longestValue else { throw .badParameter("\(name) is longer than \(Self.longestValue) characters") }
             values[name] = String(value)
         }
+    }
+
+    /// A query-string component as forms write it: `+` is a space, `%XX` a byte of UTF-8.
+    private static func decoded(_ component: Substring) throws(QueryError) -> String {
+        guard let text = component.replacingOccurrences(of: "+", with: " ").removingPercentEncoding else {
+            throw .badParameter("the query string is not percent-encoded UTF-8")
+        }
+        return text
     }
 
     func text(_ name: String) -> String? { values[name] }

@@ -4,14 +4,14 @@ import TermgraphKit
 /// The API of §4a: each route reads its parameters and runs the query every front end runs,
 /// answering with the bytes `--json` prints for it.
 enum APIRoutes {
-    /// The answer to `path` with the query string's `pairs`, from `snapshot`: the status and
+    /// The answer to `path` with the (still encoded) `query` string, from `snapshot`: the status and
     /// the JSON body; nil when no route has that path.
-    static func answer(path: String, pairs: [(key: Substring, value: Substring)], in snapshot: LiveCorpus.Snapshot,
+    static func answer(path: String, query: String?, in snapshot: LiveCorpus.Snapshot,
                        folder: URL) -> (status: Int, body: Data)? {
         guard let route = routes[path] else { return nil }
         do throws(QueryError) {
             if let failure = snapshot.failure { throw failure }
-            let request = try APIRequest(pairs, allowed: route.parameters)
+            let request = try APIRequest(query: query, allowed: route.parameters)
             return (200, try route.answer(request, snapshot.workspace, folder))
         } catch {
             let answer = ErrorAnswer(error)

@@ -5,6 +5,8 @@ import TermgraphKit
 struct CorpusFacts: Encodable {
     let title: String?
     let language: String?
+    /// Category names in termgraph.yml's order (the stats answer keys them, which sorts them).
+    let categories: [String]
     /// `rtl` or `ltr`: from the corpus language when termgraph.yml names one, else from the
     /// script most titles are written in.
     let direction: String
@@ -15,6 +17,7 @@ struct CorpusFacts: Encodable {
     init(_ graph: KnowledgeGraph) {
         title = graph.title
         language = graph.language
+        categories = graph.categoryNames
         if let language, let primary = language.lowercased().split(separator: "-").first {
             direction = Self.rightToLeft.contains(String(primary)) ? "rtl" : "ltr"
         } else {

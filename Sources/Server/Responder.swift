@@ -31,7 +31,7 @@ struct Responder: Sendable {
             if watcher.drain() { corpus.noteChange() }
             return error(503, "the corpus changed; a rebuild is on its way")
         }
-        guard let answer = APIRoutes.answer(path: path, pairs: Array(request.uri.queryParameters), in: corpus.snapshot, folder: folder) else {
+        guard let answer = APIRoutes.answer(path: path, query: request.uri.query, in: corpus.snapshot, folder: folder) else {
             return error(404, "no such page: the API is under /api/ (path, neighbors, orphans, stats, check, terms, node)")
         }
         return Response(status: .init(code: answer.status), headers: Page.headers(contentType: "application/json; charset=utf-8"),

@@ -64,6 +64,7 @@ class Server:
 
 
 def copied_corpus(tmp_path: Path, source: Path = REPO_ROOT / "corpus") -> Path:
+    tmp_path.mkdir(parents=True, exist_ok=True)
     target = tmp_path / "corpus"
     shutil.copytree(source, target)
     # Past the index's racy second, so that the first build is trusted as it would be later.

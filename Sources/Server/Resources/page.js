@@ -177,6 +177,7 @@ async function showPath(parameters) {
   try { answer = await api("/api/path", parameters); } catch (error) { showError(error); return; }
   const caption = document.createElement("p");
   caption.id = "path-caption";
+  caption.dir = "auto";
   if (answer.length === null) {
     caption.append("No path from ", bdi(answer.from), " to ", bdi(answer.to), parameters.undirected ? "." : " (try either direction).");
     out.append(caption);
@@ -197,6 +198,7 @@ async function showList(kind) {
   clear(list);
   let answer;
   try { answer = await api("/api/orphans", { kind }); } catch (error) { showError(error); return; }
+  $("list-caption").dir = "auto";
   $("list-caption").textContent = answer.terms.length + " " + kind + " term" + (answer.terms.length === 1 ? "" : "s");
   for (const term of answer.terms) {
     const item = document.createElement("li");
@@ -206,15 +208,16 @@ async function showList(kind) {
   }
 }
 
-let stats = null;
+let stats = null, categoryOrder = [];
 async function loadStats() {
   stats = await api("/api/stats");
-  const names = Object.keys(stats.categories);
+  const names = categoryOrder.filter((name) => name in stats.categories);
   for (const select of [$("category-from"), $("category-to")]) {
     clear(select);
     for (const name of names) { const option = document.createElement("option"); option.value = name; option.textContent = visible(name); select.append(option); }
   }
   if (names.length > 1) $("category-to").selectedIndex = names.length - 1;
+  if (!names.length) { $("matrix").hidden = true; }
   const table = $("matrix");
   clear(table.tHead); clear(table.tBodies[0]);
   const head = table.tHead.insertRow();
@@ -244,6 +247,7 @@ async function start() {
     if (corpus.title) { $("corpus-title").textContent = visible(corpus.title); document.title = visible(corpus.title) + " — termgraph"; }
     if (corpus.language) document.documentElement.lang = corpus.language;
     document.documentElement.dir = corpus.direction;
+    categoryOrder = corpus.categories;
   } catch (error) { document.documentElement.dir = "auto"; }
   suggest($("search"), $("suggestions"), (term) => { location.hash = "term=" + encodeURIComponent(term.slug); });
   for (const id of ["path-from", "path-to"]) suggest($(id), $(id).nextElementSibling, () => {});
