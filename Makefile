@@ -68,6 +68,8 @@ fuzz:
 
 bench: build test-deps
 	@[ -x /usr/bin/time ] || { echo "installing: time"; $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq time >/dev/null; }
+	@# wrk loads the server's /api/path for the served rows.
+	@command -v wrk >/dev/null || { echo "installing: wrk"; $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk >/dev/null || echo "wrk not installed: the served rows are left out"; }
 	@# perf measures the index checksums' share of a repeated query; the bench runs without it.
 	@command -v perf >/dev/null || { echo "installing: linux-perf"; $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq linux-perf >/dev/null || echo "linux-perf not installed: the checksum share is left out"; }
 	@sizes="$(SIZES)"; [ -n "$$sizes" ] || sizes="10000 100000"; \
