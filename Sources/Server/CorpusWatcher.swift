@@ -42,14 +42,13 @@ final class CorpusWatcher: Sendable {
         thread.start()
     }
 
-    /// Reads whatever events are queued without blocking; true when any was a change. A
-    /// command line asks the server this before trusting its answer, so that a file saved a
-    /// moment ago is never answered from the graph before it.
+    /// Reads whatever events are queued without blocking, and reports a change when there was
+    /// one; true if so. A command line asks the server this before trusting its answer, so that
+    /// a file saved a moment ago is never answered from the graph before it.
     func drain() -> Bool {
-        state.withLock { state in
-            guard state != nil else { return false }
-            return readQueued(&state)
-        }
+        let any = state.withLock { state in state != nil && readQueued(&state) }
+        if any { changed() }
+        return any
     }
 
     private func readEvents() {

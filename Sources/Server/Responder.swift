@@ -28,14 +28,15 @@ struct Responder: Sendable {
                             body: .init(byteBuffer: ByteBuffer(bytes: page.bytes)))
         }
         if request.headers[Self.freshHeader] != nil && (watcher.drain() || !watcher.isWatching || corpus.isStale) {
-            if watcher.drain() { corpus.noteChange() }
-            return error(503, "the corpus changed; a rebuild is on its way")
+            return error(503, "the corpus changed, or is only polled for changes: ask the corpus itself")
         }
         guard let answer = APIRoutes.answer(path: path, query: request.uri.query, in: corpus.snapshot, folder: folder) else {
-            return error(404, "no such page: the API is under /api/ (path, neighbors, orphans, stats, check, terms, node)")
+            return error(404, "no such page: the API is under /api/ (path, neighbors, orphans, stats, check, terms, node, corpus, export)")
         }
-        return Response(status: .init(code: answer.status), headers: Page.headers(contentType: "application/json; charset=utf-8"),
-                        body: .init(byteBuffer: ByteBuffer(bytes: answer.body)))
+        var headers = Page.headers(contentType: answer.contentType)
+        // An export is a file to save, never a page to show (an SVG would be one).
+        if path == "/api/export" && answer.status == 200 { headers[.contentDisposition] = "attachment" }
+        return Response(status: .init(code: answer.status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: answer.body)))
     }
 
     private func error(_ status: Int, _ message: String) -> Response {

@@ -18,11 +18,11 @@ from conftest import TERMGRAPH_BIN, REPO_ROOT
 
 
 class Server:
-    def __init__(self, corpus: Path, cache: Path):
+    def __init__(self, corpus: Path, cache: Path, prefix: list[str] | None = None):
         self.corpus, self.cache = corpus, cache
         self.env = {**os.environ, "XDG_CACHE_HOME": str(cache), "SWIFT_BACKTRACE": "enable=no"}
         self.process = subprocess.Popen(
-            [str(TERMGRAPH_BIN), "serve", "--corpus", str(corpus), "--port", "0"],
+            [*(prefix or []), str(TERMGRAPH_BIN), "serve", "--corpus", str(corpus), "--port", "0"],
             stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, env=self.env, cwd=corpus.parent)
         self.stderr: list[str] = []
         started = threading.Event()

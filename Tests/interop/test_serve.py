@@ -9,11 +9,13 @@ import json
 import os
 import signal
 import socket
+import subprocess
 import time
 import urllib.parse
 
 import pytest
 
+from conftest import TERMGRAPH_BIN
 from serving import Server, copied_corpus
 
 
@@ -182,7 +184,7 @@ def wait_until_fresh(server, started, question):
         status, body = server.get(url(path, parameters))
         if body == expected:
             return time.monotonic() - started
-        assert time.monotonic() - started < 3, (body.decode(), expected.decode())
+        assert time.monotonic() - started < 5, (body.decode(), expected.decode())
         time.sleep(0.02)
 
 
@@ -234,3 +236,46 @@ def test_the_command_line_asks_a_running_server_and_falls_back_silently(server):
     server.process.wait()
     gone = server.cli(*args)
     assert gone.stdout == fresh.stdout and gone.returncode == 0
+
+
+def test_past_the_watch_limit_the_folder_is_polled_and_answers_still_follow(tmp_path):
+    # A user namespace of its own has its own inotify limit, which its root may lower: two
+    # watches for a corpus of five folders, without touching the machine's limit.
+    probe = subprocess.run(["unshare", "--user", "--map-root-user", "sh", "-c", "echo 2 > /proc/sys/user/max_inotify_watches"],
+                           capture_output=True)
+    if probe.returncode != 0:
+        pytest.skip("cannot make a user namespace with its own inotify limit: " + probe.stderr.decode())
+    corpus = copied_corpus(tmp_path)
+    for folder in ("one", "two", "three", "four"):
+        (corpus / folder).mkdir()
+        (corpus / folder / f"{folder}.md").write_text(f"# {folder}\n[x](/settlement)\n", encoding="utf-8")
+    server = Server(corpus, tmp_path / "cache",
+                    prefix=["unshare", "--user", "--map-root-user", "sh", "-c", 'echo 2 > /proc/sys/user/max_inotify_watches && exec "$0" "$@"'])
+    try:
+        deadline = time.monotonic() + 5
+        while not any("inotify watches" in line for line in server.stderr) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert any("limit of inotify watches" in line and "every 2 s" in line for line in server.stderr), server.stderr
+        started = time.monotonic()
+        (corpus / "three" / "added.md").write_text("# Added\n[x](/kyc)\n", encoding="utf-8")
+        took = wait_until_fresh(server, started, ("/api/path", {"from": "added", "to": "kyc"}, ["path", "added", "kyc"]))
+        assert took < 3.5, took
+        # The command line does not trust a polling server to be current: it answers by itself.
+        assert server.cli("path", "added", "kyc").stdout == server.cli("path", "added", "kyc", no_cache=True).stdout
+    finally:
+        server.stop()
+
+
+@pytest.mark.parametrize("format", ["graphml", "graphml-yed", "dot", "json", "gexf", "skos"])
+def test_an_export_is_the_command_lines_export_to_standard_output(server, format):
+    status, body = server.get(f"/api/export?format={format}")
+    cli = subprocess.run([str(TERMGRAPH_BIN), "export", "--corpus", str(server.corpus), "--format", format, "--output", "-", "--no-cache"],
+                         capture_output=True, env=server.env, cwd=server.corpus.parent, timeout=60)
+    assert cli.returncode == 0, cli.stderr
+    assert status == 200 and body == cli.stdout
+
+
+def test_an_export_of_several_files_or_no_format_is_a_bad_parameter(server):
+    for query in ("format=neo4j", "format=all", "", "format=pdf"):
+        status, body = server.get("/api/export?" + query)
+        assert status == 400 and json.loads(body)["error"]["kind"] == "bad-parameter", body
