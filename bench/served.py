@@ -88,6 +88,7 @@ def bench_served(tg: str, corpus: str, terms: dict, env: dict, *, seconds: int =
     env = dict(env)
     path_argv = [tg, "path", terms["path_from"], terms["path_to"], "--json", "--corpus", corpus]
     subprocess.run(path_argv, env=env, capture_output=True)      # the index, built once
+    load_before = os.getloadavg()[0]
     proc, base, startup = start(tg, corpus, env)
     try:
         query = urllib.parse.urlencode({"from": terms["path_from"], "to": terms["path_to"]})
@@ -100,7 +101,7 @@ def bench_served(tg: str, corpus: str, terms: dict, env: dict, *, seconds: int =
         stop(proc)
     local = timed_runs(path_argv, env, runs)
     same = served.pop("stdout") == local.pop("stdout")
-    return {"startup_s": startup, "wrk": load, "wrk_one_connection": one, "cli_with_server": served,
+    return {"load": [load_before, os.getloadavg()[0]], "startup_s": startup, "wrk": load, "wrk_one_connection": one, "cli_with_server": served,
             "cli_without_server": local, "same_bytes": same,
             "cli_cmd": "$TG path " + " ".join(path_argv[2:4]) + " --json --corpus CORPUS"}
 
@@ -123,7 +124,10 @@ def rows(s: dict) -> list[str]:
     for key, label in (("cli_with_server", "with the server up (asks it)"), ("cli_without_server", "without a server (index on disk)")):
         m = s[key]
         L.append(f"| {label} | {m['median_ms']:,.1f} ms | {m['min_ms']:,.1f} ms | {m['p90_ms']:,.1f} ms |")
-    L.append(f"\nThe two print the same bytes: {'yes' if s['same_bytes'] else '**NO**'}.")
+    L.append(f"\nThe two print the same bytes: {'yes' if s['same_bytes'] else '**NO**'}."
+             + (f" Load average (1 min) before / after: {s['load'][0]:.1f} / {s['load'][1]:.1f}"
+                + (" — other processes were busy: the tail latencies are pessimistic." if max(s['load']) > 1.2 else ".")
+                if s.get("load") else ""))
     L.append("")
     return L
 

@@ -140,7 +140,7 @@ func glossary() throws -> URL {
 
                 ],
                 "kind" : "unknown-term",
-                "message" : "no term \"settlment\"",
+                "message" : "no term \\"settlment\\"",
                 "suggestions" : [
                   {
                     "slug" : "settlement",
