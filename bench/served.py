@@ -82,6 +82,27 @@ def timed_runs(argv: list[str], env: dict, runs: int) -> dict:
             "p90_ms": walls[int(0.9 * (runs - 1))] * 1000, "stdout": out}
 
 
+def freshness(base: str, corpus: str, terms: dict) -> dict:
+    """Seconds from saving a new article until the API answers with it, and from removing it
+    until the API no longer knows it (the corpus is left as it was)."""
+    probe = os.path.join(corpus, "zz-served-probe.md")
+    url = f"{base}/api/neighbors?" + urllib.parse.urlencode({"term": "zz-served-probe"})
+
+    def until(status: int) -> float:
+        t0 = time.perf_counter()
+        while time.perf_counter() - t0 < 120:
+            code = subprocess.run(["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", url], capture_output=True, text=True).stdout
+            if code == str(status):
+                return time.perf_counter() - t0
+            time.sleep(0.02)
+        return float("inf")
+    with open(probe, "w", encoding="utf-8") as f:
+        f.write(f"---\ntitle: probe\n---\n[x](/{terms['path_from']})\n")
+    added = until(200)
+    os.remove(probe)
+    return {"added_s": added, "removed_s": until(404)}
+
+
 def bench_served(tg: str, corpus: str, terms: dict, env: dict, *, seconds: int = 10, runs: int = 20) -> dict:
     if not shutil.which("wrk"):
         return {"skipped": "wrk is missing (apt-get install -y wrk)"}
@@ -97,11 +118,12 @@ def bench_served(tg: str, corpus: str, terms: dict, env: dict, *, seconds: int =
         load = wrk(url, seconds, threads=2, connections=8)
         one = wrk(url, max(3, seconds // 2), threads=1, connections=1)
         served = timed_runs(path_argv, env, runs)
+        fresh = freshness(base, corpus, terms)
     finally:
         stop(proc)
     local = timed_runs(path_argv, env, runs)
     same = served.pop("stdout") == local.pop("stdout")
-    return {"load": [load_before, os.getloadavg()[0]], "startup_s": startup, "wrk": load, "wrk_one_connection": one, "cli_with_server": served,
+    return {"load": [load_before, os.getloadavg()[0]], "startup_s": startup, "freshness": fresh, "wrk": load, "wrk_one_connection": one, "cli_with_server": served,
             "cli_without_server": local, "same_bytes": same,
             "cli_cmd": "$TG path " + " ".join(path_argv[2:4]) + " --json --corpus CORPUS"}
 
@@ -124,6 +146,10 @@ def rows(s: dict) -> list[str]:
     for key, label in (("cli_with_server", "with the server up (asks it)"), ("cli_without_server", "without a server (index on disk)")):
         m = s[key]
         L.append(f"| {label} | {m['median_ms']:,.1f} ms | {m['min_ms']:,.1f} ms | {m['p90_ms']:,.1f} ms |")
+    fr = s.get("freshness")
+    if fr:
+        L.append(f"\nA new article is answered {fr['added_s']:.2f} s after it is saved; {fr['removed_s']:.2f} s after it is "
+                 "removed, the API no longer knows it.")
     L.append(f"\nThe two print the same bytes: {'yes' if s['same_bytes'] else '**NO**'}."
              + (f" Load average (1 min) before / after: {s['load'][0]:.1f} / {s['load'][1]:.1f}"
                 + (" — other processes were busy: the tail latencies are pessimistic." if max(s['load']) > 1.2 else ".")
