@@ -29,7 +29,13 @@ public final class Workspace: @unchecked Sendable {
     /// read from was truncated under it.
     private var missingPagesAtLoad = 0
     private var termIndex: TermIndex?
-    private var occurrences: LinkOccurrences?
+    /// How many times the graph was loaded (a repair loads it again): what `occurrences` was
+    /// made from.
+    private var loads = 0
+    /// Made from the corpus, which takes long on a large one: under a lock of its own, so that
+    /// queries that do not need it go on meanwhile. Taken before `lock`, never after.
+    private let occurrencesLock = NSLock()
+    private var occurrences: (loads: Int, made: LinkOccurrences)?
     /// What a front end should tell the user about how answers were found (an index rebuilt,
     /// an index folder holding files that are not the index's).
     public var notices: [String] { lock.withLock { recordedNotices } }
@@ -87,7 +93,7 @@ public final class Workspace: @unchecked Sendable {
             throw .unreadableCorpus("\(error)")
         }
         termIndex = nil
-        occurrences = nil
+        loads += 1
         missingPagesAtLoad = MappedFile.missingPages
         recordedNotices.append("note: the on-disk index in \(index.folder.path) was damaged; it has been rebuilt from the corpus")
         return true
@@ -106,10 +112,8 @@ public final class Workspace: @unchecked Sendable {
 
     /// Every article with its links (unchanged files come from the index).
     public func corpus() throws(QueryError) -> Corpus {
-        lock.lock()
-        defer { lock.unlock() }
+        defer { lock.withLock { noteForeignIndexFile() } }
         do {
-            defer { noteForeignIndexFile() }
             return try index?.readCorpus(root, with: reader) ?? reader.read(root)
         } catch {
             throw .unreadableCorpus("\(error)")
@@ -138,11 +142,13 @@ public final class Workspace: @unchecked Sendable {
 
     /// Where each link of the graph is written, made from the corpus the first time it is asked for.
     public func linkOccurrences() throws(QueryError) -> LinkOccurrences {
-        lock.lock()
-        defer { lock.unlock() }
-        if let occurrences { return occurrences }
-        let made = LinkOccurrences(corpus: try corpus(), graph: try graph().graph)
-        occurrences = made
+        occurrencesLock.lock()
+        defer { occurrencesLock.unlock() }
+        let graph = try graph().graph
+        let loaded = lock.withLock { loads }
+        if let occurrences, occurrences.loads == loaded { return occurrences.made }
+        let made = LinkOccurrences(corpus: try corpus(), graph: graph)
+        occurrences = (loaded, made)
         return made
     }
 

@@ -45,6 +45,7 @@ final class LiveCorpus: Sendable {
     /// one save (an editor writes, renames and changes modes), then the index's incremental
     /// build reads only what changed, and the new snapshot replaces the old in one step.
     func startRebuilding() {
+        warm(snapshot)
         let thread = Thread { [self] in
             while true {
                 wake.wait()
