@@ -4,8 +4,8 @@ PYTHON     ?= python3
 # What building and `make run` need; the tests need TEST_APT_PKGS and the Python packages too,
 # which go into a virtual environment of the project's own (.venv), never the user's Python.
 APT_PKGS      := libxml2-dev libbz2-dev graphviz fonts-noto-core
-TEST_APT_PKGS := libxml2-utils python3-venv chromium
-PIP_PKGS      := networkx igraph markdown-it-py cmarkgfm pytest hypothesis pyyaml rdflib kuzu junitparser obsidiantools html5lib
+TEST_APT_PKGS := libxml2-utils python3-venv chromium chromium-driver
+PIP_PKGS      := networkx igraph markdown-it-py cmarkgfm pytest hypothesis pyyaml rdflib kuzu junitparser obsidiantools html5lib selenium
 VENV          := .venv
 VENV_PYTHON   := $(VENV)/bin/python
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -31,7 +31,7 @@ deps:
 test-deps: deps
 	@$(call apt_install,$(TEST_APT_PKGS))
 	@[ -x $(VENV_PYTHON) ] || $(PYTHON) -m venv $(VENV)
-	@$(VENV_PYTHON) -c "import networkx, igraph, markdown_it, cmarkgfm, pytest, hypothesis, yaml, rdflib, kuzu, junitparser, obsidiantools, html5lib" 2>/dev/null \
+	@$(VENV_PYTHON) -c "import networkx, igraph, markdown_it, cmarkgfm, pytest, hypothesis, yaml, rdflib, kuzu, junitparser, obsidiantools, html5lib, selenium" 2>/dev/null \
 	  || $(VENV_PYTHON) -m pip install -q --disable-pip-version-check $(PIP_PKGS)
 
 build: deps
@@ -95,6 +95,8 @@ fuzz:
 DUMP_PAGES ?= 1000000
 bench: build test-deps
 	@[ -x /usr/bin/time ] || { echo "installing: time"; $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq time >/dev/null; }
+	@# wrk loads the server's /api/path for the served rows.
+	@command -v wrk >/dev/null || { echo "installing: wrk"; $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk >/dev/null || echo "wrk not installed: the served rows are left out"; }
 	@# perf measures the index checksums' share of a repeated query; the bench runs without it.
 	@command -v perf >/dev/null || { echo "installing: linux-perf"; $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq linux-perf >/dev/null || echo "linux-perf not installed: the checksum share is left out"; }
 	@sizes="$(SIZES)"; [ -n "$$sizes" ] || sizes="10000 100000"; \

@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 // The stages, in the order data flows through them; each imports only the ones before it
@@ -13,6 +13,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Only the server target uses it: the library product carries no HTTP dependency.
+        // Without its default traits it needs neither swift-configuration nor full Foundation.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -41,9 +46,14 @@ let package = Package(
                 dependencies: ["TermgraphCorpus", "TermgraphGraph", "TermgraphLinking", "TermgraphTerms", "TermgraphIndex",
                                "TermgraphQueries", "TermgraphExport"],
                 path: "Sources/TermgraphKit"),
+        .target(name: "TermgraphServer",
+                dependencies: ["TermgraphKit", "TermgraphCore", "TermgraphStorage", .product(name: "Hummingbird", package: "hummingbird"),
+                               .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log")],
+                path: "Sources/Server", resources: [.embedInCode("Resources/index.html"), .embedInCode("Resources/page.css"), .embedInCode("Resources/page.js")]),
         .executableTarget(
             name: "termgraph",
-            dependencies: ["TermgraphKit", "TermgraphCore", "TermgraphStorage", "TermgraphExport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["TermgraphKit", "TermgraphCore", "TermgraphStorage", "TermgraphExport", "TermgraphServer",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/termgraph",
             plugins: ["BuildInfo"]
         ),
@@ -59,5 +69,6 @@ let package = Package(
         .testTarget(name: "QueriesTests", dependencies: ["TermgraphQueries", "TestSupport"]),
         .testTarget(name: "ExportTests", dependencies: ["TermgraphExport", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["termgraph", "TestSupport"]),
+        .testTarget(name: "ServerTests", dependencies: ["TermgraphServer", "TestSupport"]),
     ]
 )

@@ -35,6 +35,9 @@ import subprocess
 import sys
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import served  # noqa: E402  (the served rows, bench/served.py)
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 T_RUN = time.perf_counter()
@@ -356,6 +359,11 @@ def bench_size(n: int, args, R: Runner, tg: str, no_cache: bool) -> dict:
         res["repeat"][key] = rep
     R.clear_index(corpus)
 
+    # the server: /api/path under wrk, and the command line with and without it
+    log(f"size {n:,}: termgraph serve (wrk on /api/path; path with and without the server)")
+    res["served"] = served.bench_served(tg, corpus, terms, env)
+    R.clear_index(corpus)
+
     # the whole build without the index: corpus -> graph -> GraphML, nothing else written
     if no_cache and not res["termgraph"]["export_graphml"]["timed_out"]:
         argv = [tg, "export", "--corpus", corpus, "--format", "graphml", "--output", gml, "--no-cache"]
@@ -652,6 +660,7 @@ def table(results: list[dict], facts: dict, no_cache: bool) -> str:
             L.append(f"\nOn-disk index after the first run: {idx}"
                      + (f" ({r['index_bytes'] / 1e6:,.1f} MB)" if r["index_after_first"] else "") + ".")
             L.append("")
+        L.extend(served.rows(res.get("served")))
         a = res["answers"]
         L.append(f"Answers ({', '.join(a['sources'])}; for sets the digest of the sorted slugs is compared too):\n")
         L.append("| answer | " + " | ".join(a["sources"]) + " | agree |")

@@ -34,36 +34,4 @@ public enum QueryError: Error, Sendable, Equatable {
         case .badParameter(let message): message
         }
     }
-
-    /// The error as the JSON answer of §4a: the CLI prints it on stdout with `--json`, the server
-    /// sends it as the body of its error response.
-    public var answer: QueryErrorAnswer { QueryErrorAnswer(self) }
-}
-
-/// `{"error":{"kind","message","candidates","suggestions"}}`: the terms a front end can offer
-/// instead (both lists are always present, empty when there are none).
-public struct QueryErrorAnswer: Sendable, Equatable, Encodable {
-    public struct Body: Sendable, Equatable, Encodable {
-        public let kind: String
-        public let message: String
-        public let candidates: [TermSummary]
-        public let suggestions: [TermSummary]
-    }
-
-    public let error: Body
-
-    init(_ failure: QueryError) {
-        var candidates: [TermSummary] = [], suggestions: [TermSummary] = []
-        switch failure {
-        case .ambiguousTerm(_, let found): candidates = found
-        case .unknownTerm(_, let nearest): suggestions = nearest
-        case .unreadableCorpus, .unknownCategory, .badParameter: break
-        }
-        error = Body(kind: failure.kind, message: failure.message, candidates: candidates, suggestions: suggestions)
-    }
-
-    /// A usage error found before any query ran (an option out of range, a missing argument).
-    public static func badParameter(_ message: String) -> QueryErrorAnswer {
-        QueryErrorAnswer(.badParameter(message))
-    }
 }

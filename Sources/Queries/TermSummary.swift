@@ -1,7 +1,7 @@
 import TermgraphGraph
 
 /// A term as answers name it: its slug and its title.
-public struct TermSummary: Sendable, Equatable, Encodable {
+public struct TermSummary: Sendable, Equatable, Codable {
     public let slug: String
     public let title: String
 

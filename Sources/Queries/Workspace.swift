@@ -14,7 +14,13 @@ import TermgraphTerms
 /// let workspace = Workspace(root: URL(fileURLWithPath: "corpus"))
 /// let answer = try PathQuery(from: "المكتب الأمامي", to: "تسوية").run(in: workspace)
 /// ```
-public final class Workspace {
+///
+/// Queries may run on it from several threads at once (a server's requests): what it loads on
+/// first use is loaded under a lock, once.
+public final class Workspace: @unchecked Sendable {
+    /// Guards every stored property below that changes after `init`; recursive because a
+    /// lookup loads the graph it looks in.
+    private let lock = NSRecursiveLock()
     public let root: URL
     private let index: CorpusIndex?
     private let reader: CorpusReader
@@ -23,9 +29,17 @@ public final class Workspace {
     /// read from was truncated under it.
     private var missingPagesAtLoad = 0
     private var termIndex: TermIndex?
+    /// How many times the graph was loaded (a repair loads it again): what `occurrences` was
+    /// made from.
+    private var loads = 0
+    /// Made from the corpus, which takes long on a large one: under a lock of its own, so that
+    /// queries that do not need it go on meanwhile. Taken before `lock`, never after.
+    private let occurrencesLock = NSLock()
+    private var occurrences: (loads: Int, made: LinkOccurrences)?
     /// What a front end should tell the user about how answers were found (an index rebuilt,
     /// an index folder holding files that are not the index's).
-    public private(set) var notices: [String] = []
+    public var notices: [String] { lock.withLock { recordedNotices } }
+    private var recordedNotices: [String] = []
     private var lookedAtIndexFolder = false
 
     /// - Parameters:
@@ -43,6 +57,8 @@ public final class Workspace {
 
     /// The corpus's graph, with its link counts and problems.
     public func graph() throws(QueryError) -> CorpusGraph {
+        lock.lock()
+        defer { lock.unlock() }
         if let loaded { return loaded.graph }
         do {
             missingPagesAtLoad = MappedFile.missingPages
@@ -69,6 +85,8 @@ public final class Workspace {
     /// Whether the graph read from the index turned out damaged since it was loaded; if so,
     /// the index is rebuilt from the corpus and a notice says so.
     private func repairIfDamaged() throws(QueryError) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
         guard let loaded, loaded.graph.graph.isDamaged || MappedFile.missingPages != missingPagesAtLoad, let index else { return false }
         do {
             self.loaded = try index.readGraph(root, with: reader, trusting: false)
@@ -76,8 +94,9 @@ public final class Workspace {
             throw .unreadableCorpus("\(error)")
         }
         termIndex = nil
+        loads += 1
         missingPagesAtLoad = MappedFile.missingPages
-        notices.append("note: the on-disk index in \(index.folder.path) was damaged; it has been rebuilt from the corpus")
+        recordedNotices.append("note: the on-disk index in \(index.folder.path) was damaged; it has been rebuilt from the corpus")
         return true
     }
 
@@ -88,14 +107,14 @@ public final class Workspace {
         guard !lookedAtIndexFolder, let index else { return }
         lookedAtIndexFolder = true
         if let foreign = index.foreignFile {
-            notices.append("note: \(foreign.path) is not a termgraph index file; the index is not written to \(index.folder.path)")
+            recordedNotices.append("note: \(foreign.path) is not a termgraph index file; the index is not written to \(index.folder.path)")
         }
     }
 
     /// Every article with its links (unchanged files come from the index).
     public func corpus() throws(QueryError) -> Corpus {
+        defer { lock.withLock { noteForeignIndexFile() } }
         do {
-            defer { noteForeignIndexFile() }
             return try index?.readCorpus(root, with: reader) ?? reader.read(root)
         } catch {
             throw .unreadableCorpus("\(error)")
@@ -110,6 +129,8 @@ public final class Workspace {
 
     /// The term tables of `graph`, the loaded graph.
     private func terms(of graph: KnowledgeGraph) -> TermIndex {
+        lock.lock()
+        defer { lock.unlock() }
         if let termIndex { return termIndex }
         let built = loaded?.terms?.load(nodeCount: graph.nodeCount) ?? {
             let made = TermIndex(graph)
@@ -118,6 +139,18 @@ public final class Workspace {
         }()
         termIndex = built
         return built
+    }
+
+    /// Where each link of the graph is written, made from the corpus the first time it is asked for.
+    public func linkOccurrences() throws(QueryError) -> LinkOccurrences {
+        occurrencesLock.lock()
+        defer { occurrencesLock.unlock() }
+        let graph = try graph().graph
+        let loaded = lock.withLock { loads }
+        if let occurrences, occurrences.loads == loaded { return occurrences.made }
+        let made = LinkOccurrences(corpus: try corpus(), graph: graph)
+        occurrences = (loaded, made)
+        return made
     }
 
     /// The node a term names without the term tables: its slug, or the file of an article.

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 
 @main
-struct Termgraph: ParsableCommand {
+struct Termgraph: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "termgraph",
         abstract: "Turn a folder of cross-linked articles into a knowledge graph, query it and export it.",
@@ -17,13 +17,13 @@ struct Termgraph: ParsableCommand {
         version: Version.text,
         subcommands: [
             ExportCommand.self, PathCommand.self, NeighborsCommand.self, OrphansCommand.self,
-            StatsCommand.self, CheckCommand.self, LinksCommand.self, TermsCommand.self,
+            StatsCommand.self, CheckCommand.self, LinksCommand.self, TermsCommand.self, ServeCommand.self,
         ]
     )
 
     /// Runs the command line with the contract's exit codes: usage errors exit 2, not 64.
-    /// With `--json`, a usage error is the JSON error answer on stdout instead.
-    static func main() {
+    /// With `--json`, a usage error is also the JSON error answer on stdout.
+    static func main() async {
         // Past a file-size limit (`ulimit -f`) a write would end the process with SIGXFSZ;
         // ignored, the write fails with EFBIG instead, which every writer already handles: the
         // index is not stored and the answer still comes, an export fails with a message.
@@ -37,7 +37,11 @@ struct Termgraph: ParsableCommand {
         }
         do {
             var command = try parseAsRoot(arguments)
-            try command.run()
+            if var served = command as? AsyncParsableCommand {
+                try await served.run()
+            } else {
+                try command.run()
+            }
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch {

@@ -27,13 +27,11 @@ enum UsageErrors {
         return "Unknown command '\(word)'.\(hint)"
     }
 
-    /// Says `message` as a usage error: JSON on stdout when `--json` was asked for, else the text
-    /// (with its usage lines) on stderr. The caller exits with code 2.
+    /// Says `message` as a usage error: the text (with its usage lines) on stderr and, when
+    /// `--json` was asked for, the error answer on stdout too, as for any query's error. The
+    /// caller exits with code 2.
     static func report(_ message: String, usage: String, arguments: [String]) {
-        if arguments.contains("--json") {
-            try? Output.json(QueryErrorAnswer.badParameter(message))
-        } else {
-            Output.error(lines: "Error: \(message)\n" + usage)
-        }
+        if arguments.contains("--json") { try? Output.json(ErrorAnswer(.badParameter(message))) }
+        Output.error(lines: "Error: \(message)\n" + usage)
     }
 }

@@ -132,6 +132,28 @@ func glossary() throws -> URL {
         let unknown = try Run(["neighbors", "--corpus", corpus.path, "settlment"])
         #expect(unknown.status == 2)
         #expect(unknown.stderr == "error: no term \"settlment\"\ndid you mean:\n  settlement\tتسوية\n")
+        // With --json the contract's error object is on stdout too (§4a), the message on stderr.
+        let json = try Run(["neighbors", "--corpus", corpus.path, "settlment", "--json", "--no-cache"])
+        #expect(json.status == 2)
+        #expect(json.stdout == """
+            {
+              "error" : {
+                "candidates" : [
+
+                ],
+                "kind" : "unknown-term",
+                "message" : "no term \\"settlment\\"",
+                "suggestions" : [
+                  {
+                    "slug" : "settlement",
+                    "title" : "تسوية"
+                  }
+                ]
+              }
+            }
+
+            """)
+        #expect(json.stderr == unknown.stderr)
         // "المكتب الخلفي" is an anchor for backoffice from two articles, one node: not ambiguous.
         #expect(try Run(["neighbors", "--corpus", corpus.path, "المكتب الخلفي"]).status == 0)
     }

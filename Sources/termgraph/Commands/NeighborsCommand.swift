@@ -33,6 +33,7 @@ struct NeighborsCommand: ParsableCommand {
     }
 
     func run() throws {
+        if depth <= 10, try options.served("/api/neighbors", [("term", term), ("depth", "\(depth)"), ("direction", direction.rawValue)]) { return }
         let workspace = try options.load()
         let answer = try options.run(NeighborsQuery(term: term, depth: depth, direction: direction), in: workspace)
         if options.json {

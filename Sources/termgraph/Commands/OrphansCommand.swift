@@ -32,6 +32,7 @@ struct OrphansCommand: ParsableCommand {
     }
 
     func run() throws {
+        if try options.served("/api/orphans", [("kind", kind.rawValue)]) { return }
         let workspace = try options.load()
         let answer = try options.run(OrphansQuery(kind: kind, language: lang), in: workspace)
         if options.json {

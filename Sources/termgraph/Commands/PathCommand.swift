@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TermgraphKit
 
 struct PathCommand: ParsableCommand {
@@ -55,6 +56,13 @@ struct PathCommand: ParsableCommand {
     }
 
     func run() throws {
+        let named: [(String, String)] = if let fromCategory, let toCategory { [("from_category", fromCategory), ("to_category", toCategory)] }
+            else { [("from", from!), ("to", to!)] }
+        let asked = named + [("all", all ? "1" : "0"), ("undirected", undirected ? "1" : "0"), ("limit", "\(limit)")]
+        // No path is exit code 1, as below.
+        if try options.served("/api/path", asked, exitCode: { body in
+            ((try? JSONSerialization.jsonObject(with: body)) as? [String: Any])?["length"] is NSNull ? 1 : 0
+        }) { return }
         let workspace = try options.load()
         let ends: PathQuery.Ends = if let fromCategory, let toCategory { .categories(fromCategory, toCategory) } else { .terms(from!, to!) }
         let answer = try options.run(PathQuery(ends, all: all, undirected: undirected, limit: limit), in: workspace)

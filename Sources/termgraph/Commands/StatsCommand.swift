@@ -16,6 +16,7 @@ struct StatsCommand: ParsableCommand {
     @OptionGroup var options: CorpusOptions
 
     func run() throws {
+        if try options.served("/api/stats", []) { return }
         let workspace = try options.load()
         let answer = try options.run(StatsQuery(), in: workspace)
         if options.json {

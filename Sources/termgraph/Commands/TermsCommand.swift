@@ -32,6 +32,7 @@ struct TermsCommand: ParsableCommand {
     }
 
     func run() throws {
+        if try options.served("/api/terms", [("q", query), ("limit", "\(limit)")]) { return }
         let workspace = try options.load()
         let answer = try options.run(TermsQuery(query: query, limit: limit), in: workspace)
         if options.json {

@@ -1,24 +1,28 @@
+import Foundation
 import TermgraphKit
 
 extension Output {
-    /// Why a query has no answer: on stderr for people, or, with `--json`, the JSON error
-    /// answer of §4a on stdout (the exit code is the same either way).
-    static func queryError(_ failure: QueryError, json: Bool) {
-        if json {
-            try? Output.json(failure.answer)
-            return
-        }
-        switch failure {
-        case let .ambiguousTerm(term, candidates):
-            error("error: \"\(term)\" is ambiguous; it could be:")
-            for candidate in candidates { error(fields: ["  \(candidate.slug)", candidate.title]) }
-        case let .unknownTerm(_, suggestions):
+    /// Why a query has no answer, on stderr; with `json`, also the contract's error object on
+    /// standard output, as the server sends it.
+    static func queryError(_ failure: QueryError, json: Bool = false) {
+        let answer = ErrorAnswer(failure)
+        if json, let data = try? AnswerJSON.encode(answer) { write(bytes: data) }
+        queryError(answer.error)
+    }
+
+    /// The same from the error object itself (as a server sent it), on stderr.
+    static func queryError(_ failure: ErrorAnswer.Body) {
+        switch failure.kind {
+        case "ambiguous-term":
+            error("error: \(failure.message); it could be:")
+            for candidate in failure.candidates { error(fields: ["  \(candidate.slug)", candidate.title]) }
+        case "unknown-term":
             error("error: \(failure.message)")
-            if !suggestions.isEmpty {
+            if !failure.suggestions.isEmpty {
                 error("did you mean:")
-                for suggestion in suggestions { error(fields: ["  \(suggestion.slug)", suggestion.title]) }
+                for suggestion in failure.suggestions { error(fields: ["  \(suggestion.slug)", suggestion.title]) }
             }
-        case .unreadableCorpus, .unknownCategory, .badParameter:
+        default:
             error("error: \(failure.message)")
         }
     }

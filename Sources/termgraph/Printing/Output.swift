@@ -1,4 +1,5 @@
 import Foundation
+import TermgraphKit
 
 /// Printing for the commands: JSON with sorted keys, aligned text columns, diagnostics on stderr.
 enum Output {
@@ -19,12 +20,14 @@ enum Output {
         write(fields.map(\.escapingControls).joined(separator: "\t") + "\n", to: STDERR_FILENO)
     }
 
+    /// The answer as the contract's JSON, the bytes the server sends for it.
     static func json<T: Encodable>(_ value: T) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
-        var data = try encoder.encode(value)
-        data.append(0x0A)
-        data.withUnsafeBytes { write($0, to: STDOUT_FILENO) }
+        try AnswerJSON.encode(value).withUnsafeBytes { write($0, to: STDOUT_FILENO) }
+    }
+
+    /// Bytes on standard output as they are.
+    static func write(bytes: Data) {
+        bytes.withUnsafeBytes { write($0, to: STDOUT_FILENO) }
     }
 
     /// Writes all of `text`. Standard output that is closed or full ends the command with a
@@ -35,7 +38,7 @@ enum Output {
         text.withUTF8 { write(UnsafeRawBufferPointer($0), to: fd) }
     }
 
-    private static func write(_ bytes: UnsafeRawBufferPointer, to fd: Int32) {
+    static func write(_ bytes: UnsafeRawBufferPointer, to fd: Int32) {
         var offset = 0
         while offset < bytes.count {
             let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)

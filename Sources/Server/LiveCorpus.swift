@@ -1,0 +1,84 @@
+import Foundation
+import Synchronization
+import TermgraphKit
+
+/// The corpus as the server answers from it: one fully loaded workspace at a time, replaced
+/// whole when a rebuild finishes. A request takes the current snapshot and keeps it for its
+/// whole answer, so it never waits for a rebuild and never sees half of one.
+final class LiveCorpus: Sendable {
+    /// What answers come from: a loaded workspace, or why the corpus could not be loaded.
+    struct Snapshot: Sendable {
+        let workspace: Workspace
+        let failure: QueryError?
+        /// The count of changes seen when the rebuild that made it began.
+        let changesIncluded: Int
+    }
+
+    let root: URL
+    private let cacheFolder: URL?
+    private let useIndex: Bool
+    private let current: Mutex<Snapshot>
+    /// Changes seen by the watcher, ever; a snapshot made before the latest one is stale.
+    private let changesSeen = Atomic<Int>(0)
+    private let wake = DispatchSemaphore(value: 0)
+
+    /// Loads the corpus (the caller waits for this first build only).
+    init(root: URL, cacheFolder: URL?, useIndex: Bool) {
+        self.root = root
+        self.cacheFolder = cacheFolder
+        self.useIndex = useIndex
+        current = Mutex(Self.build(root: root, cacheFolder: cacheFolder, useIndex: useIndex, changes: 0))
+    }
+
+    var snapshot: Snapshot { current.withLock { $0 } }
+
+    /// Whether a change has been seen that the current snapshot does not hold yet.
+    var isStale: Bool { changesSeen.load(ordering: .acquiring) > snapshot.changesIncluded }
+
+    /// Called by the watcher: something under the root changed.
+    func noteChange() {
+        changesSeen.add(1, ordering: .releasing)
+        wake.signal()
+    }
+
+    /// Rebuilds after changes, forever, on its own thread: a short pause gathers the events of
+    /// one save (an editor writes, renames and changes modes), then the index's incremental
+    /// build reads only what changed, and the new snapshot replaces the old in one step.
+    func startRebuilding() {
+        warm(snapshot)
+        let thread = Thread { [self] in
+            while true {
+                wake.wait()
+                Thread.sleep(forTimeInterval: 0.03)
+                while wake.wait(timeout: .now()) == .success {}
+                let changes = changesSeen.load(ordering: .acquiring)
+                guard changes > snapshot.changesIncluded else { continue }
+                let next = Self.build(root: root, cacheFolder: cacheFolder, useIndex: useIndex, changes: changes)
+                current.withLock { $0 = next }
+                if let failure = next.failure { FileHandle.standardError.write(Data("termgraph serve: \(failure.message)\n".utf8)) }
+                warm(next)
+            }
+        }
+        thread.name = "termgraph rebuild"
+        thread.start()
+    }
+
+    /// Where links are written is read from every article: made after the swap, so that a
+    /// term's page waits for it only on the first request after a change.
+    private func warm(_ snapshot: Snapshot) {
+        DispatchQueue.global(qos: .utility).async {
+            _ = try? snapshot.workspace.linkOccurrences()
+        }
+    }
+
+    private static func build(root: URL, cacheFolder: URL?, useIndex: Bool, changes: Int) -> Snapshot {
+        let workspace = Workspace(root: root, cacheFolder: cacheFolder, useIndex: useIndex)
+        do {
+            _ = try workspace.graph()
+            _ = try workspace.terms()
+            return Snapshot(workspace: workspace, failure: nil, changesIncluded: changes)
+        } catch {
+            return Snapshot(workspace: workspace, failure: error, changesIncluded: changes)
+        }
+    }
+}
