@@ -89,7 +89,8 @@ def markdown(r: dict) -> str:
     return "\n".join([
         f"Generated dump: {r['pages']:,} pages ({e['articles']:,} articles, {e['redirects']:,} redirects, "
         f"{e['links']:,} internal links), {e['bytes'] / 2**20:,.0f} MB of XML, {r['file_mb']:,.0f} MB as `.xml.bz2` "
-        f"(`bench/generate_dump.py`).",
+        f"(`bench/generate_dump.py`). Load average {r['load'][0]:.1f} at the start, {r['load'][1]:.1f} at the end, "
+        f"on {r['load'][2]} cores: when it is above the core count, wall times are inflated and user + sys is the measure.",
         "",
         "| command | wall | user + sys | peak memory |",
         "|---|---|---|---|",
@@ -126,7 +127,9 @@ def main() -> int:
     ap.add_argument("--cache", default=os.path.join(ROOT, ".bench-cache"))
     ap.add_argument("--markdown", default=os.path.join(ROOT, "BENCHMARKS.md"))
     args = ap.parse_args()
+    load = os.getloadavg()[0]
     result = run(args.pages, args.bin, os.path.abspath(args.cache))
+    result["load"] = (load, os.getloadavg()[0], os.cpu_count())
     body = markdown(result)
     print(body)
     if args.markdown:

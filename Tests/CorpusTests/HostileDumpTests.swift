@@ -63,6 +63,13 @@ import Testing
         ])
     }
 
+    @Test func everyLineEndXMLReadsCountsAsALine() throws {
+        // A CR alone, CR LF and `&#10;` are each one line end to an XML parser, and so to the lines.
+        let read = read("<mediawiki>\r<page><title>P</title><ns>0</ns><revision><text>[[A]]\r\r[[B]]\r\n[[C]]&#10;[[D]]&#xA;[[E]]</text></revision></page>\r\n<page><title>Q</title><ns>0</ns><revision><text>[[F]]</text></revision></page></mediawiki>")
+        #expect(read.articles.map { $0.links.map { "\($0.target)@\($0.line)" } } == [["A@2", "B@4", "C@5", "D@6", "E@7"], ["F@8"]])
+        #expect(read.articles.map(\.source.line) == [2, 8])
+    }
+
     @Test func brokenXMLIsReportedAtItsLineAndRecovered() throws {
         let filler = String(repeating: "filler text\n", count: 400)
         let read = read("<mediawiki>\n<page><title>First</title><ns>0</ns><revision><text>[[A]]\(filler)</text></revision></page>\n<page><title>Second</title><ns>0</ns><revision><text>[[B]]</text></revision></pag>\n</mediawiki>")

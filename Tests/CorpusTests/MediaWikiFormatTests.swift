@@ -148,6 +148,14 @@ private func shown(_ article: Article) -> [String] {
         #expect(read.articles[0].attributes == [ArticleAttribute(name: "categories", value: .list(["مكاتب"]))])
     }
 
+    @Test func theNamespacesSettingIsAListOfNumbers() throws {
+        #expect(try CorpusConfig.parse("namespaces: [0, 14]\n").namespaces == [0, 14])
+        #expect(try CorpusConfig.parse("title: x\n").namespaces == [0])
+        let bad = try CorpusConfig.parse("namespaces: main\n")
+        #expect(bad.namespaces == [0])
+        #expect(bad.warnings.map(\.description) == ["termgraph.yml:1: config: namespaces must be a list of namespace numbers such as [0, 14]; it is ignored"])
+    }
+
     @Test func aFileThatIsNotADumpGivesNothing() {
         let other = MediaWikiFormat().read(Array("<urlset><url>x</url></urlset>".utf8), path: "sitemap.xml")
         #expect(other.articles.isEmpty && other.problems.isEmpty)

@@ -31,6 +31,12 @@ import TestSupport
         #expect(resolve("backoffice.md") == "backoffice")
     }
 
+    @Test func aWikilinkToAProtocolRelativeURLIsExternal() {
+        #expect(resolve("//fr.wikipedia.org/wiki/Banque", kind: .wikilink) == "external")
+        #expect(resolve("/backoffice", kind: .wikilink) == "backoffice")
+        #expect(resolve("What%3F", kind: .wikilink) == "wanted what? (What?)")
+    }
+
     @Test func keysMatchBeforePathKeys() {
         // The slug key Web/API/Gamepad/index stays distinct from Web/API/Gamepad.
         #expect(resolve("/Web/API/Gamepad") == "Web/API/Gamepad")

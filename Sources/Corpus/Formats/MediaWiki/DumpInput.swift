@@ -39,6 +39,7 @@ final class DumpInput {
     private var quote: UInt8 = 0
 
     private(set) var line = 1
+    private var lastWasCR = false
     /// Lines of `<page` tags and of `<text>` contents not yet taken by the parser.
     var pageLines = LineQueue<Int>()
     var textLines = LineQueue<Int>()
@@ -164,11 +165,12 @@ final class DumpInput {
                     textBytes += 1
                     if textBytes > Self.maximumTextBytes {
                         if textBytes == Self.maximumTextBytes + 1 { cutText() }
-                        if byte == 0x0A { line += 1 }
+                        countLine(byte)
                         continue
                     }
                 }
             }
+            if byte >= 0x80 { lastWasCR = false }
             if needed > 0 {
                 if byte >= low && byte <= high {
                     pending.append(byte)
@@ -192,7 +194,7 @@ final class DumpInput {
                     continue
                 }
                 output.append(byte)
-                if byte == 0x0A { line += 1 }
+                countLine(byte)
                 track(byte)
             } else if !sanitized {
                 output.append(byte)
@@ -231,6 +233,13 @@ final class DumpInput {
             return
         }
         reference = nil
+        if byte == UInt8(ascii: ";") && Self.isLineFeedReference(name) {
+            // `&#10;` is a line of the text: written as one, so that lines stay the file's.
+            output.append(0x0A)
+            line += 1
+            lastWasCR = false
+            return
+        }
         if byte == UInt8(ascii: ";") && (name.first == UInt8(ascii: "#") || Self.predefined.contains(name)) {
             output.append(UInt8(ascii: "&"))
             output += name
@@ -248,9 +257,21 @@ final class DumpInput {
             reference = []
         } else {
             output.append(byte)
-            if byte == 0x0A { line += 1 }
+            countLine(byte)
             track(byte)
         }
+    }
+
+    /// XML's line ends, as its parser reads them: LF, CR LF, and a CR alone.
+    @inline(__always) private func countLine(_ byte: UInt8) {
+        if byte == 0x0D || (byte == 0x0A && !lastWasCR) { line += 1 }
+        lastWasCR = byte == 0x0D
+    }
+
+    private static func isLineFeedReference(_ name: [UInt8]) -> Bool {
+        let text = String(decoding: name, as: UTF8.self).lowercased()
+        if text.hasPrefix("#x") { return UInt32(text.dropFirst(2), radix: 16) == 10 }
+        return text.hasPrefix("#") && UInt32(text.dropFirst()) == 10
     }
 
     private static let predefined = ["amp", "lt", "gt", "quot", "apos"].map { Array($0.utf8) }
@@ -271,10 +292,8 @@ final class DumpInput {
 
     /// One byte of the DOCTYPE being left out: only line ends are kept.
     private func skipDoctype(_ byte: UInt8) {
-        if byte == 0x0A {
-            output.append(byte)
-            line += 1
-        }
+        if byte == 0x0A || byte == 0x0D { output.append(byte) }
+        countLine(byte)
         if quote != 0 {
             if byte == quote { quote = 0 }
         } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {

@@ -106,9 +106,12 @@ final class DumpParser {
             case (2, "redirect", true):
                 current?.redirect = attribute("title")
             case (3, "text", true):
-                guard current != nil else { continue }
+                guard let pageLine = current?.line else { continue }
+                // A `<text` the byte scanner saw that libxml2 did not read as this page's text
+                // (inside broken markup before the page) is not this text's line.
+                while let stale = input.textLines.first, stale < pageLine { _ = input.textLines.popFirst() }
                 let line = input.scanned ? input.textLines.popFirst() ?? parserLine : parserLine
-                readText(into: &current!, line: line)
+                readText(into: &current!, line: max(line, pageLine))
             default:
                 continue
             }
