@@ -67,14 +67,22 @@ class _Anchors(HTMLParser):
 
 def anchor_hrefs(html):
     """`href` of the `<a>` tags of one raw HTML block or inline tag, as a browser
-    reads it: an unclosed comment runs to the end, and a CDATA section outside
-    SVG and MathML is a bogus comment ending at the first `>` (Python's parser,
-    left alone, differs on both)."""
+    reads it: a comment ends at the first `-->` and an unclosed one runs to the
+    end, and a CDATA section outside SVG and MathML is a bogus comment ending at
+    the first `>` (Python's parser, left alone, differs on all three: it also
+    ends a comment at `--` and white space before `>`)."""
     html = html.replace("<![CDATA[", "<?CDATA[")
-    opening = html.rfind("<!--")
-    if opening >= 0 and html.find("-->", opening + 4) < 0 and not html.startswith("<!-->", opening) \
-            and not html.startswith("<!--->", opening):
-        html = html[:opening]
+    position = 0
+    while (opening := html.find("<!--", position)) >= 0:
+        if html.startswith(("<!-->", "<!--->"), opening):
+            position = opening + 4
+            continue
+        closing = html.find("-->", opening + 4)
+        if closing < 0:
+            html = html[:opening]
+            break
+        html = html[:opening] + html[closing + 3:]
+        position = opening
     parser = _Anchors()
     parser.feed(html)
     parser.close()
