@@ -60,4 +60,23 @@ import TestSupport
     @Test func setextUnderlineIsNoListItem() {
         #expect(found("a\n-\n    [x](/code)\n") == [])
     }
+
+    @Test func lazyLineMayBeATableHeaderInItsListItem() {
+        // cmark-gfm: the header `b | [y](/t | z)` has three cells, so `[y](/t` is no link.
+        #expect(found("- a\nb | [y](/t|z)\n  |---|---|---|\n") == [])
+    }
+
+    @Test func lazyLineStartsNoDefinition() {
+        // The lazy line keeps its indentation in the paragraph: `[a]` stays undefined.
+        #expect(found("> [b]: /b\n  [a]: /c\n\n[a]\n") == [])
+    }
+
+    @Test func wikilinkLeavesTheBracketsAroundItFree() {
+        #expect(found("[see [[a]]](/b)\n") == ["wikilink a @1", "inline /b @1"])
+    }
+
+    @Test func anchorAfterTheFirstGreaterThanOfAnInlineProcessingInstruction() {
+        // CommonMark's raw HTML runs to `?>`; a browser ends the instruction at its first `>`.
+        #expect(found("x <?php a > <a href=\"/t\"> ?>\n") == ["html /t @1"])
+    }
 }

@@ -19,6 +19,7 @@ wikilink is never also a CommonMark reference link.
 from __future__ import annotations
 
 import random
+import re
 
 LABELS = ["r1", "r2", "Ref Three", "r4"]
 
@@ -251,6 +252,10 @@ class Gen:
             if gap == "     ":
                 width = len(lead) + len(marker) + 1
             inner = [] if self.chance(0.1) else self.blocks(depth)
+            if inner and re.match(r"\[[^\]]*\]:", inner[0]) and any(not line.strip() for line in inner[1:3]):
+                # cmark drops an item's leading definitions and then ends the item at the blank
+                # line: a departure from the spec that would leave it no referee here.
+                inner.insert(0, "word")
             if not inner:
                 out.append(lead + marker)
                 continue

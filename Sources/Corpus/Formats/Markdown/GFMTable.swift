@@ -4,10 +4,11 @@ import TermgraphCore
 /// text of its own, so an unescaped `|` ends a cell even inside brackets or a code span, and
 /// the cells past the header's count are dropped.
 enum GFMTable {
-    /// The cells of the row `start..<end`, each as the range of its text, trimmed.
+    /// The cells of the row `start..<end`, each as the range of its text, trimmed. A leading `|`
+    /// opens no cell only at the very start: a lazy line keeps its indentation in its paragraph,
+    /// and as a header its white space before the pipe is a cell (cmark-gfm).
     static func cells(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> [Range<Int>] {
         var from = start, to = end
-        while from < to && (b[from] == 0x20 || b[from] == 0x09) { from += 1 }
         while to > from && (b[to - 1] == 0x20 || b[to - 1] == 0x09) { to -= 1 }
         if from < to && b[from] == UInt8(ascii: "|") { from += 1 }
         var cells: [Range<Int>] = []

@@ -60,8 +60,9 @@ struct MarkdownBlocks {
     private var containers: [Container] = []
     private var leaf = Leaf.none
     private var paragraph = TextRun()
-    /// The open paragraph's last line is a lazy continuation line, which is no table header.
-    private var lastLineLazy = false
+    /// A delimiter row whose cell count did not match has been seen under the open paragraph: as
+    /// in cmark-gfm, GFM's reference implementation, the paragraph then starts no table.
+    private var tableRefused = false
     private var html = TextRun()
 
     init(_ body: UnsafeBufferPointer<UInt8>, firstLine: Int) {
@@ -232,7 +233,6 @@ struct MarkdownBlocks {
         if !opened && !leafMatched && maybeLazy && !line.isBlank {
             // Kept with its indentation, as cmark and markdown-it keep it: no definition starts there.
             paragraph.append(line.body, line.offset, line.end, line: lineNumber)
-            lastLineLazy = true
             return
         }
         if !opened { closeUnmatched(matched, leafMatched: leafMatched) }
@@ -240,7 +240,6 @@ struct MarkdownBlocks {
         switch leaf {
         case .paragraph:
             paragraph.append(line.body, line.nextNonspace, line.end, line: lineNumber)
-            lastLineLazy = false
         case .table(let columns):
             addRow(line.body, line.nextNonspace, line.end, lineNumber, columns: columns)
         default:
@@ -249,7 +248,7 @@ struct MarkdownBlocks {
             leaf = .paragraph
             paragraph = TextRun()
             paragraph.append(line.body, line.nextNonspace, line.end, line: lineNumber)
-            lastLineLazy = false
+            tableRefused = false
         }
     }
 
@@ -280,11 +279,14 @@ struct MarkdownBlocks {
 
     /// Turns the open paragraph's last line into a table header when it has `columns` cells.
     private mutating func openTable(_ columns: Int) -> Bool {
-        guard !lastLineLazy, let lastStart = paragraph.lineStarts.last else { return false }
+        guard !tableRefused, let lastStart = paragraph.lineStarts.last else { return false }
         let header = Array(paragraph.bytes[lastStart...])
         let headerLine = paragraph.firstLine + paragraph.lineStarts.count - 1
         let count = header.withUnsafeBufferPointer { GFMTable.cells($0, 0, $0.count).count }
-        guard count == columns else { return false }
+        guard count == columns else {
+            tableRefused = true
+            return false
+        }
         paragraph.bytes.removeSubrange(max(0, lastStart - 1)...)
         paragraph.lineStarts.removeLast()
         closeLeaf()
