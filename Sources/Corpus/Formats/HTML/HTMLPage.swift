@@ -9,10 +9,8 @@ struct HTMLPage: Sendable, Equatable {
         var line: Int
         /// Inside the first `<main>`, outside any chrome element within it.
         var inMain: Bool
-        /// Inside `<body>`, outside any chrome element.
-        var inBodyContent: Bool
-        /// Inside `<body>` at all.
-        var inBody: Bool
+        /// Outside any chrome element.
+        var outsideChrome: Bool
     }
 
     var title: String?
@@ -27,10 +25,14 @@ struct HTMLPage: Sendable, Equatable {
 
     /// The anchors of the page's content: with `html_content: main`, those of the first `<main>`
     /// (else of the body) without chrome; with `body`, every anchor of the body.
+    ///
+    /// Every anchor counts as the body's: an `<a>` is never valid in `<head>`, and libxml2 leaves
+    /// one there only when broken markup keeps it from closing the head (`</headd><body>…`), where
+    /// a browser would have moved on to the body.
     func contentAnchors(_ content: CorpusConfig.HTMLContent) -> [Anchor] {
         switch content {
-        case .body: anchors.filter(\.inBody)
-        case .main: hasMain ? anchors.filter(\.inMain) : anchors.filter(\.inBodyContent)
+        case .body: anchors
+        case .main: hasMain ? anchors.filter(\.inMain) : anchors.filter(\.outsideChrome)
         }
     }
 }

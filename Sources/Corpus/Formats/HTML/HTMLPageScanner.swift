@@ -26,22 +26,21 @@ final class HTMLPageScanner {
     private struct Open {
         var name: UnsafePointer<xmlChar>
         var role: Role = .other
-        var excludedInBody = false
+        var excludedInPage = false
         var excludedInMain = false
         /// For an `<a href>`: its index among the page's anchors.
         var anchor: Int?
     }
 
-    private enum Role { case other, body, main, title, heading, anchor }
+    private enum Role { case other, main, title, heading, anchor }
 
     private let skip: [ElementSelector]
     private let lineOffset: Int
     private var context: htmlParserCtxtPtr?
     private var page = HTMLPage()
     private var stack: [Open] = []
-    private var bodyDepth = 0
     private var mainOpen = false
-    private var chromeInBody = 0
+    private var chromeInPage = 0
     private var chromeInMain = 0
     /// Text being gathered for the open `<a>` (by anchor index), `<title>` and the first `<h1>`.
     /// One anchor at a time: an `<a>` that starts inside another ends the other's text, as HTML5
@@ -120,9 +119,6 @@ final class HTMLPageScanner {
         switch tag {
         case "html":
             if page.lang == nil { page.lang = attribute("lang", attributes).map(\.trimmingSpaces).flatMap { $0.isEmpty ? nil : $0 } }
-        case "body":
-            open.role = .body
-            bodyDepth += 1
         case "main" where !page.hasMain:
             page.hasMain = true
             mainOpen = true
@@ -148,7 +144,7 @@ final class HTMLPageScanner {
                 open.anchor = page.anchors.count
                 anchorText = (page.anchors.count, [])
                 page.anchors.append(HTMLPage.Anchor(href: href, text: "", line: line, inMain: mainOpen && chromeInMain == 0,
-                                                    inBodyContent: bodyDepth > 0 && chromeInBody == 0, inBody: bodyDepth > 0))
+                                                    outsideChrome: chromeInPage == 0))
             }
         default:
             break
@@ -156,10 +152,8 @@ final class HTMLPageScanner {
         if Self.chrome.contains(tag) || (!skip.isEmpty && skip.contains(where: {
             $0.matches(tag: tag, classes: attribute("class", attributes), id: attribute("id", attributes))
         })) {
-            if bodyDepth > 0 {
-                open.excludedInBody = true
-                chromeInBody += 1
-            }
+            open.excludedInPage = true
+            chromeInPage += 1
             if mainOpen && open.role != .main {
                 open.excludedInMain = true
                 chromeInMain += 1
@@ -175,11 +169,10 @@ final class HTMLPageScanner {
     }
 
     private func close(_ open: Open) {
-        if open.excludedInBody { chromeInBody -= 1 }
+        if open.excludedInPage { chromeInPage -= 1 }
         if open.excludedInMain { chromeInMain -= 1 }
         switch open.role {
         case .other: break
-        case .body: bodyDepth -= 1
         case .main: mainOpen = false
         case .title:
             page.title = titleText.map { String(decoding: $0, as: UTF8.self).collapsingWhiteSpace }.flatMap { $0.isEmpty ? nil : $0 }
