@@ -34,7 +34,8 @@ import TestSupport
     @Test func withJSONAUsageErrorIsTheErrorAnswerOnStandardOutput() throws {
         let typo = try Run(["pathh", "a", "b", "--json"])
         #expect(typo.status == 2)
-        #expect(typo.stderr == "")
+        // The message goes to stderr as without --json; stdout holds the JSON alone.
+        #expect(typo.stderr.hasPrefix("Error: Unknown command 'pathh'. Did you mean 'path'?\n"))
         #expect(try json(typo.stdout) == [
             "error": ["kind": "bad-parameter", "message": "Unknown command 'pathh'. Did you mean 'path'?",
                       "candidates": [], "suggestions": []]] as NSDictionary)
@@ -53,7 +54,7 @@ import TestSupport
     @Test func withJSONAnUnknownTermIsTheErrorAnswerWithSuggestions() throws {
         let unknown = try Run(["neighbors", "مخاطر", "--json", "--corpus", corpus, "--no-cache"])
         #expect(unknown.status == 2)
-        #expect(unknown.stderr == "")
+        #expect(unknown.stderr.hasPrefix("error: no term \"مخاطر\"\ndid you mean:\n"))
         let risk = ["market-risk": "مخاطر السوق", "liquidity-risk": "مخاطر السيولة", "operational-risk": "مخاطر تشغيلية",
                     "credit-risk": "مخاطر الائتمان", "counterparty-risk": "مخاطر الطرف المقابل"]
         let order = ["market-risk", "liquidity-risk", "operational-risk", "credit-risk", "counterparty-risk"]
