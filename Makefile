@@ -5,7 +5,7 @@ PYTHON     ?= python3
 # which go into a virtual environment of the project's own (.venv), never the user's Python.
 APT_PKGS      := libxml2-dev libbz2-dev graphviz fonts-noto-core
 TEST_APT_PKGS := libxml2-utils python3-venv chromium chromium-driver
-PIP_PKGS      := networkx igraph markdown-it-py cmarkgfm pytest hypothesis pyyaml rdflib kuzu junitparser obsidiantools html5lib selenium
+PIP_PKGS      := networkx igraph markdown-it-py cmarkgfm pytest hypothesis pyyaml rdflib kuzu junitparser obsidiantools html5lib selenium mwxml mwparserfromhell
 VENV          := .venv
 VENV_PYTHON   := $(VENV)/bin/python
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -31,7 +31,7 @@ deps:
 test-deps: deps
 	@$(call apt_install,$(TEST_APT_PKGS))
 	@[ -x $(VENV_PYTHON) ] || $(PYTHON) -m venv $(VENV)
-	@$(VENV_PYTHON) -c "import networkx, igraph, markdown_it, cmarkgfm, pytest, hypothesis, yaml, rdflib, kuzu, junitparser, obsidiantools, html5lib, selenium" 2>/dev/null \
+	@$(VENV_PYTHON) -c "import networkx, igraph, markdown_it, cmarkgfm, pytest, hypothesis, yaml, rdflib, kuzu, junitparser, obsidiantools, html5lib, selenium, mwxml, mwparserfromhell" 2>/dev/null \
 	  || $(VENV_PYTHON) -m pip install -q --disable-pip-version-check $(PIP_PKGS)
 
 build: deps

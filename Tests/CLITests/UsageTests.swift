@@ -156,7 +156,7 @@ import TestSupport
     }
 
     /// The help of every command, whole, as a user reads it at 100 columns.
-    @Test(arguments: ["termgraph", "export", "path", "neighbors", "orphans", "stats", "check", "links", "terms"])
+    @Test(arguments: ["termgraph", "export", "path", "neighbors", "orphans", "stats", "check", "links", "terms", "serve"])
     func helpIsWhatTheDocumentedTextSays(command: String) throws {
         let expected = try String(contentsOf: Self.repository.appendingPathComponent("Tests/CLITests/Help/\(command).txt"), encoding: .utf8)
         let run = try Run(command == "termgraph" ? ["--help"] : [command, "--help"], environment: ["COLUMNS": "100"])
@@ -165,7 +165,7 @@ import TestSupport
     }
 
     /// The committed man pages (`make man`) describe every option the commands have.
-    @Test(arguments: ["export", "path", "neighbors", "orphans", "stats", "check", "links", "terms"])
+    @Test(arguments: ["export", "path", "neighbors", "orphans", "stats", "check", "links", "terms", "serve"])
     func theManPageListsEveryOption(command: String) throws {
         let page = try String(contentsOf: Self.repository.appendingPathComponent("docs/man/termgraph.\(command).1"), encoding: .utf8)
         let help = try Run([command, "--help"], environment: ["COLUMNS": "100"]).stdout

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import REPO_ROOT, TERMGRAPH_BIN
 
-COMMANDS = ["export", "path", "neighbors", "orphans", "stats", "check", "links", "terms"]
+COMMANDS = ["export", "path", "neighbors", "orphans", "stats", "check", "links", "terms", "serve"]
 
 
 @pytest.fixture(scope="module")
