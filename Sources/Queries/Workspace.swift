@@ -87,7 +87,8 @@ public final class Workspace: @unchecked Sendable {
     private func repairIfDamaged() throws(QueryError) -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        guard let loaded, loaded.graph.graph.isDamaged || MappedFile.missingPages != missingPagesAtLoad, let index else { return false }
+        guard let loaded, loaded.graph.graph.isDamaged || MappedFile.missingPages != missingPagesAtLoad
+                || MappedFile.anyRewrittenSinceMapped, let index else { return false }
         do {
             self.loaded = try index.readGraph(root, with: reader, trusting: false)
         } catch {
