@@ -37,6 +37,13 @@ public struct CorpusGraph: Sendable {
         return (unique.articles, unique.duplicates)
     }
 
+    /// The articles that become nodes and the resolver their links are resolved with, as the
+    /// builder makes them: for a front end that re-resolves links (`links`, where links are written).
+    package static func resolving(_ corpus: Corpus) -> (articles: [Article], resolver: LinkResolver) {
+        let articles = uniqueArticles(corpus).articles
+        return (articles, LinkResolver(articles: articles, otherFiles: corpus.otherFiles, config: corpus.config))
+    }
+
     /// The graph of `corpus`, built by the steps of `GraphBuilder`.
     public init(_ corpus: Corpus) {
         self = GraphBuilder.build(corpus)

@@ -7,14 +7,15 @@ import TermgraphCorpus
 enum RedirectTable {
     static func resolve(_ rules: [RedirectRule], file: String, with resolver: LinkResolver) -> ([String: LinkTarget], [Problem]) {
         // Targets in the file are read as root-relative links written at the root.
+        let keys = rules.map { resolver.wantedKey(of: $0.from, from: "") }
         var fromKeys: [String: Int] = [:]
-        for (n, rule) in rules.enumerated() {
-            if let key = resolver.wantedKey(of: rule.from, from: ""), fromKeys[key] == nil { fromKeys[key] = n }
+        for (n, key) in keys.enumerated() {
+            if let key, fromKeys[key] == nil { fromKeys[key] = n }
         }
         var table: [String: LinkTarget] = [:]
         var problems: [Problem] = []
         for (n, rule) in rules.enumerated() {
-            guard let fromKey = resolver.wantedKey(of: rule.from, from: ""), fromKeys[fromKey] == n else { continue }
+            guard let fromKey = keys[n], fromKeys[fromKey] == n else { continue }
             // A page that exists at FROM is reached by its own path; the rule never applies.
             if case .article = resolver.resolve(rule.from, from: "", kind: .inline) { continue }
             let reached = resolver.resolve(rule.to, from: "", kind: .inline)

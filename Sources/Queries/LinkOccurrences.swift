@@ -16,8 +16,7 @@ public struct LinkOccurrences: Sendable {
     private let bySource: [[(target: Int32, at: Occurrence)]]
 
     init(corpus: Corpus, graph: KnowledgeGraph) {
-        let unique = CorpusGraph.uniqueArticles(corpus).articles
-        let resolver = LinkResolver(articles: unique, otherFiles: corpus.otherFiles, config: corpus.config)
+        let (unique, resolver) = CorpusGraph.resolving(corpus)
         let nodeOfArticle = unique.map { graph.index(ofKey: $0.key) }
         var bySource = [[(target: Int32, at: Occurrence)]](repeating: [], count: graph.nodeCount)
         for (i, article) in unique.enumerated() {

@@ -29,8 +29,7 @@ public struct LinksQuery: Query {
 
     public func answer(in workspace: Workspace) throws(QueryError) -> Answer {
         let corpus = try workspace.corpus()
-        let unique = CorpusGraph.uniqueArticles(corpus).articles
-        let resolver = LinkResolver(articles: unique, otherFiles: corpus.otherFiles, config: corpus.config)
+        let (unique, resolver) = CorpusGraph.resolving(corpus)
         return Answer(articles: unique.map { article in
             Article(path: article.path, slug: article.slug, links: article.links.map { link in
                 let resolution: String, slug: String?

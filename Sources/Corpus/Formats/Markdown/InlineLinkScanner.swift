@@ -143,7 +143,7 @@ struct InlineLinkScanner {
                                    _ definitions: [String: String], _ vault: inout VaultSyntax?, into links: inout [Link]) {
         guard let first = start(b, &vault) else { return }
         let isVault = vault != nil
-        let tableStart = isVault ? VaultSyntax.tableStart(run) : nil
+        let inTable = isVault && run.isTableCell
         var memo = SearchMemo(b)
         var openers: [Opener] = []
         // Where each link of this run starts, to drop the ones an image's description swallows.
@@ -183,7 +183,7 @@ struct InlineLinkScanner {
                 }
             case UInt8(ascii: "!") where i + 1 < n && b[i + 1] == UInt8(ascii: "["):
                 if isVault, i + 2 < n, b[i + 2] == UInt8(ascii: "["),
-                   let (link, next) = wikilink(b, i + 1, run, kind: .embed, vault: true, inTable: tableStart.map { i >= $0 } ?? false) {
+                   let (link, next) = wikilink(b, i + 1, run, kind: .embed, vault: true, inTable: inTable) {
                     links.append(link)
                     starts.append(i + 1)
                     inactiveBelow = openers.count
@@ -195,7 +195,7 @@ struct InlineLinkScanner {
                 i += 2
             case UInt8(ascii: "["):
                 if i + 1 < n && b[i + 1] == UInt8(ascii: "["),
-                   let (link, next) = wikilink(b, i, run, vault: isVault, inTable: tableStart.map { i >= $0 } ?? false) {
+                   let (link, next) = wikilink(b, i, run, vault: isVault, inTable: inTable) {
                     // Not a CommonMark link, so the brackets around it may still make one.
                     links.append(link)
                     starts.append(i)

@@ -1,6 +1,7 @@
 /// The inline syntax a vault adds to Markdown (§1a), carried from run to run of one note:
 /// `%%comments%%`, which hide the links inside them and may span paragraphs, and table rows,
-/// in which a wikilink's `\|` is the separator before its text (a bare `|` would end the cell).
+/// in which a wikilink's `\|` is the separator before its text (a bare `|` would end the cell;
+/// the block reader marks each cell's run, `TextRun.isTableCell`).
 struct VaultSyntax {
     /// Whether a `%%` comment opened in an earlier run is still open.
     var inComment = false
@@ -14,11 +15,5 @@ struct VaultSyntax {
             i += 1
         }
         return nil
-    }
-
-    /// Where the run's table rows start: 0 for a cell of a GFM table row (the block reader gives
-    /// each cell a run of its own), nil for any other run.
-    static func tableStart(_ run: MarkdownBlocks.TextRun) -> Int? {
-        run.isTableCell ? 0 : nil
     }
 }
