@@ -3,7 +3,13 @@ import TermgraphGraph
 /// Counts, the categories with their members, the category cross-link matrix and the number of
 /// problems (§4 `stats`).
 public struct StatsQuery: Query {
-    public init() {}
+    /// Only the pages of this language (`--lang`, §1d): see `LanguageCounts` for what each
+    /// count then means.
+    public var language: String?
+
+    public init(language: String? = nil) {
+        self.language = language
+    }
 
     public struct Category: Sendable, Encodable {
         public let name: String
@@ -71,11 +77,15 @@ public struct StatsQuery: Query {
     public func answer(in workspace: Workspace) throws(QueryError) -> Answer {
         let built = try workspace.graph()
         let graph = built.graph
+        let scope = try LanguageScope.filter(language, in: workspace)
+        let ofScope: (Int) -> Bool = { v in scope.map { inLanguage in graph.nodes[v].path.map(inLanguage) ?? false } ?? true }
         let names = graph.categoryNames
         let hubs = built.config.categories.map(\.hub)
         var perCategory = Array(repeating: (articles: 0, inferred: 0), count: names.count)
-        var uncategorized = 0
-        for node in graph.nodes where !node.isStub {
+        var uncategorized = 0, articles = 0
+        for v in graph.nodes.indices where !graph.nodes[v].isStub && ofScope(v) {
+            articles += 1
+            let node = graph.nodes[v]
             if let c = node.category {
                 perCategory[c].articles += 1
                 if node.categoryInferred { perCategory[c].inferred += 1 }
@@ -83,16 +93,26 @@ public struct StatsQuery: Query {
                 uncategorized += 1
             }
         }
-        let articles = graph.nodes.filter { !$0.isStub }.count
+        let categories = names.indices.map {
+            Category(name: names[$0], hub: hubs[$0], articles: perCategory[$0].articles, inferred: perCategory[$0].inferred)
+        }
+        guard let scope else {
+            return Answer(
+                articles: articles, stubs: graph.nodeCount - articles, edges: graph.edgeCount,
+                links: built.linkCount, externalLinks: built.externalLinkCount, attachmentLinks: built.attachmentLinkCount,
+                orphans: graph.terms(.orphan).count, wanted: graph.terms(.wanted).count,
+                deadEnds: graph.terms(.deadEnd).count, isolated: graph.terms(.isolated).count,
+                uncategorized: uncategorized, problems: built.problems.count,
+                categories: categories, matrix: graph.categoryMatrix())
+        }
+        let counts = LanguageCounts(graph: graph, corpus: try workspace.corpus(), inLanguage: scope)
+        let wanted = graph.terms(.wanted).filter { v in graph.predecessors(of: v).contains { ofScope(Int($0)) } }.count
         return Answer(
-            articles: articles, stubs: graph.nodeCount - articles, edges: graph.edgeCount,
-            links: built.linkCount, externalLinks: built.externalLinkCount, attachmentLinks: built.attachmentLinkCount,
-            orphans: graph.terms(.orphan).count, wanted: graph.terms(.wanted).count,
-            deadEnds: graph.terms(.deadEnd).count, isolated: graph.terms(.isolated).count,
-            uncategorized: uncategorized, problems: built.problems.count,
-            categories: names.indices.map {
-                Category(name: names[$0], hub: hubs[$0], articles: perCategory[$0].articles, inferred: perCategory[$0].inferred)
-            },
-            matrix: graph.categoryMatrix())
+            articles: articles, stubs: wanted, edges: counts.edges,
+            links: counts.links, externalLinks: counts.external, attachmentLinks: counts.attachments,
+            orphans: graph.terms(.orphan).filter(ofScope).count, wanted: wanted,
+            deadEnds: graph.terms(.deadEnd).filter(ofScope).count, isolated: graph.terms(.isolated).filter(ofScope).count,
+            uncategorized: uncategorized, problems: built.problems.filter { scope($0.file) }.count,
+            categories: categories, matrix: graph.categoryMatrix(from: ofScope))
     }
 }

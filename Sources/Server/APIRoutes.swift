@@ -78,11 +78,11 @@ enum APIRoutes {
             try encoded(NeighborsQuery(term: try request.required("term"), depth: try request.number("depth", in: 1...APIRequest.deepest, default: 1),
                                     direction: try request.choice("direction", default: LinkDirection.both)), in: workspace)
         },
-        "/api/orphans": Route(parameters: ["kind"]) { request, workspace, _ throws(QueryError) in
-            try encoded(OrphansQuery(kind: try request.choice("kind", default: TermListKind.orphan)), in: workspace)
+        "/api/orphans": Route(parameters: ["kind", "lang"]) { request, workspace, _ throws(QueryError) in
+            try encoded(OrphansQuery(kind: try request.choice("kind", default: TermListKind.orphan), language: request.text("lang")), in: workspace)
         },
-        "/api/stats": Route(parameters: []) { _, workspace, _ throws(QueryError) in
-            try encoded(StatsQuery(), in: workspace)
+        "/api/stats": Route(parameters: ["lang"]) { request, workspace, _ throws(QueryError) in
+            try encoded(StatsQuery(language: request.text("lang")), in: workspace)
         },
         "/api/check": Route(parameters: []) { _, workspace, folder throws(QueryError) in
             try encoded(CheckQuery(relativeTo: folder), in: workspace)

@@ -72,6 +72,8 @@ def test_translated_pages_link_to_their_own_language(shared_corpora, tmp_path):
         after = run_termgraph(["orphans", "--no-cache"], content)
         per_language = {lang: run_termgraph(["orphans", "--lang", lang], content) for lang in ["en", "ar", "fa"]}
         unknown = run_termgraph(["orphans", "--lang", "xx"], content)
+        stats = {lang: run_termgraph(["stats", "--lang", lang], content) for lang in ["en", "ar", "fa"]}
+        whole = run_termgraph(["stats"], content)
     finally:
         (content / "termgraph.yml").unlink()
     assert links.returncode == 0 and after.returncode == 0
@@ -117,6 +119,26 @@ def test_translated_pages_link_to_their_own_language(shared_corpora, tmp_path):
             t["slug"] for t in after.json["terms"]
             if (t["path"].split("/")[1] if t["path"].startswith("translations/") else "en") == lang)
     assert unknown.returncode == 2 and unknown.json["error"]["kind"] == "bad-parameter"
+    # stats --lang counts what the links of that language's pages say, worked out here from
+    # `links`: occurrences by resolution, edges as distinct (page, other term) pairs.
+    def language_of(path):
+        parts = path.split("/")
+        return parts[1] if parts[0] == "translations" and len(parts) > 2 else "en"
+
+    for lang, answer in stats.items():
+        assert answer.returncode == 0
+        pages = [a for a in links.json["articles"] if language_of(a["path"]) == lang]
+        occurrences = Counter(link["resolution"] for a in pages for link in a["links"])
+        edges = {(a["slug"], link["slug"]) for a in pages for link in a["links"]
+                 if link["resolution"] in ("article", "wanted") and link["slug"] != a["slug"]}
+        got = answer.json
+        assert got["articles"] == len(pages)
+        assert got["links"] == occurrences["article"] + occurrences["wanted"] + occurrences["none"]
+        assert got["external_links"] == occurrences["external"]
+        assert got["edges"] == len(edges)
+        assert got["wanted"] == got["stubs"] == len({link["slug"] for a in pages for link in a["links"] if link["resolution"] == "wanted"})
+        assert got["orphans"] == len(per_language[lang].json["terms"])
+    assert sum(stats[lang].json["articles"] for lang in stats) < whole.json["articles"]
     print("orphans before/after:", {k: (was[k], now[k]) for k in ["en", "ar", "fa"]}, sum(was.values()), sum(now.values()))
     assert now["ar"] < was["ar"] and now["fa"] < was["fa"]
     assert sum(now.values()) < sum(was.values()) / 3

@@ -44,10 +44,10 @@ extension KnowledgeGraph {
     /// Edges from articles of category `row` to articles of category `column`, cell by cell:
     /// only the cells that are not zero, so that N categories never cost N² (200,000
     /// categories would be 320 GB of zeros).
-    public func categoryMatrix() -> CategoryMatrix {
+    public func categoryMatrix(from sources: (Int) -> Bool = { _ in true }) -> CategoryMatrix {
         let size = categoryNames.count
         var counts: [Int: Int] = [:]
-        for e in 0..<edgeCount {
+        for e in 0..<edgeCount where sources(Int(edgeSource[e])) {
             if let a = nodes.category(Int(edgeSource[e])), let b = nodes.category(Int(edgeTarget[e])), a < size, b < size {
                 counts[a * size + b, default: 0] += 1
             }

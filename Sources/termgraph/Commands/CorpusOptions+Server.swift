@@ -7,10 +7,10 @@ extension CorpusOptions {
     /// The `--json` answer of a running `termgraph serve` for this corpus, printed as it came,
     /// with the exit code the command would give: `exitCode` reads it from the answer. Nil, and
     /// the command answers by itself, when no server runs for this corpus, when the index is
-    /// not in use (`--no-cache`), when a term names a file (a path is the command line's, not
+    /// not in use (`--no-cache`), when `--exclude` leaves out paths the server reads, when a term names a file (a path is the command line's, not
     /// the server's), or when anything goes wrong on the way.
     func served(_ path: String, _ parameters: [(String, String)], exitCode: (Data) -> Int32 = { _ in 0 }) throws -> Bool {
-        guard json, !noCache, parameters.allSatisfy({ $0.1.count <= 1_000 && !Self.namesFile($0.1) }) else { return false }
+        guard json, !noCache, exclude.isEmpty, parameters.allSatisfy({ $0.1.count <= 1_000 && !Self.namesFile($0.1) }) else { return false }
         let root = corpusFolder
         let indexFolder = cacheDir.map { URL(fileURLWithPath: $0) } ?? CorpusIndex.defaultFolder(for: root)
         guard let server = ServerFile.running(in: indexFolder),

@@ -32,7 +32,7 @@ struct OrphansCommand: ParsableCommand {
     }
 
     func run() throws {
-        if try options.served("/api/orphans", [("kind", kind.rawValue)]) { return }
+        if try options.served("/api/orphans", [("kind", kind.rawValue)] + (lang.map { [("lang", $0)] } ?? [])) { return }
         let workspace = try options.load()
         let answer = try options.run(OrphansQuery(kind: kind, language: lang), in: workspace)
         if options.json {

@@ -15,10 +15,14 @@ struct StatsCommand: ParsableCommand {
 
     @OptionGroup var options: CorpusOptions
 
+    @Option(help: ArgumentHelp("Only the pages of this language of a site with translations in termgraph.yml: their links, edges out and problems.",
+                               valueName: "lang"))
+    var lang: String?
+
     func run() throws {
-        if try options.served("/api/stats", []) { return }
+        if try options.served("/api/stats", lang.map { [("lang", $0)] } ?? []) { return }
         let workspace = try options.load()
-        let answer = try options.run(StatsQuery(), in: workspace)
+        let answer = try options.run(StatsQuery(language: lang), in: workspace)
         if options.json {
             try Output.json(answer)
             return
