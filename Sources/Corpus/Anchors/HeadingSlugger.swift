@@ -9,12 +9,14 @@
 /// slugger.slug("التسوية والمقاصة")  // "التسوية-والمقاصة"
 /// slugger.slug("Usage"); slugger.slug("Usage")  // "usage", "usage-1"
 /// ```
-struct HeadingSlugger {
+package struct HeadingSlugger {
+    package init() {}
+
     /// Each slug given, with the number its next repeat takes.
     private var occurrences: [String: Int] = [:]
 
     /// The id of the next heading whose text is `text`.
-    mutating func slug(_ text: String) -> String {
+    package mutating func slug(_ text: String) -> String {
         let base = Self.slug(text)
         var slug = base
         while occurrences[slug] != nil {
@@ -26,7 +28,7 @@ struct HeadingSlugger {
     }
 
     /// The slug of `text` on its own, without numbering.
-    static func slug(_ text: String) -> String {
+    package static func slug(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars {
             if scalar == " " {

@@ -7,11 +7,11 @@ import TermgraphCore
 /// ```swift
 /// HeadingText("The `useState` *hook* {#state}")  // text "The useState hook", id "state"
 /// ```
-struct HeadingText {
+package struct HeadingText {
     /// The heading as a reader sees it.
-    var text: String
+    package var text: String
     /// The id written on the heading, which replaces the generated one.
-    var explicitID: String?
+    package var explicitID: String?
 
     init(_ source: [UInt8], definitions: [String: String] = [:]) {
         var content = source[...]
@@ -20,7 +20,7 @@ struct HeadingText {
         text = reader.plainText()
     }
 
-    init(_ source: String) { self.init(Array(source.utf8)) }
+    package init(_ source: String) { self.init(Array(source.utf8)) }
 
     /// `{#id}` or `{/*id*/}` ending the heading: the id, cut off with the spaces before it.
     private static func takeExplicitID(_ content: inout ArraySlice<UInt8>) -> String? {

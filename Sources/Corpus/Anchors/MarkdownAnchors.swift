@@ -15,7 +15,11 @@ enum MarkdownAnchors {
                 let generated = heading.explicitID == nil ? slugger.slug(heading.text) : nil
                 names.append(heading.explicitID ?? generated!)
                 names.append(heading.text.collapsingWhiteSpace)
-                if vault { names.append(String(decoding: run.bytes, as: UTF8.self).collapsingWhiteSpace) }
+                if vault {
+                    let raw = String(decoding: run.bytes, as: UTF8.self)
+                    names.append(raw.collapsingWhiteSpace)
+                    names.append(linkableHeading(raw))
+                }
             }
             run.bytes.withUnsafeBufferPointer { bytes in
                 names += HTMLIDs.ids(in: bytes, skippingCodeSpans: !run.isHTML)
@@ -24,6 +28,15 @@ enum MarkdownAnchors {
         }
         names += patterns.ids(in: String(decoding: body, as: UTF8.self))
         return AnchorSet(names)
+    }
+
+    /// A heading as a vault app writes it in a link: the characters a link cannot hold (`#`,
+    /// `|`, `^`, `:`, `%%`, `[[`, `]]`) made spaces, white space collapsed — so
+    /// `## Appendix: Changes` is reached by `[[Note#Appendix Changes]]`.
+    static func linkableHeading(_ raw: String) -> String {
+        var text = raw
+        for cut in ["%%", "[[", "]]"] { text = text.replacing(cut, with: " ") }
+        return String(text.map { "#|^:".contains($0) ? " " : $0 }).collapsingWhiteSpace
     }
 
     /// `^id` (letters, digits, `-`) at the end of a line, after a space or alone on it: a
