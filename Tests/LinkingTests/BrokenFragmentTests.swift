@@ -89,6 +89,17 @@ import TestSupport
         #expect(result.broken == ["Other.md:4: \"^nope\"", "Other.md:4: \"missing\"", "Other.md:4: \"start date\""])
     }
 
+    @Test func wikiLinksNameSections() throws {
+        let page = { (title: String, text: String) in
+            "<page><title>\(title)</title><ns>0</ns><revision><text>\(text)</text></revision></page>"
+        }
+        let xml = "<mediawiki>" + page("Bank", "Intro\n== Central bank ==\n=== ''Retail'' [[banking|banks]] ===\n==Not closed\n")
+            + page("Loan", "[[Bank#Central bank]] [[Bank#Central_bank]] [[Bank#Retail banks]] [[Bank#Not closed]]\n[[Bank#History]] [[#Terms]]\n== Terms ==\n")
+            + "</mediawiki>"
+        let result = try check(["termgraph.yml": "fragments: check\n", "wiki.xml": xml])
+        #expect(result.broken == ["wiki.xml:1: \"history\"", "wiki.xml:1: \"not closed\""])
+    }
+
     @Test func badPatternsAreReportedAndTheRestHolds() throws {
         let result = try check([
             "termgraph.yml": "fragments: check\nfragment_patterns: ['(unclosed', 'no-group', 'id=\"([^\"]+)\"']\n",
