@@ -10,6 +10,7 @@ equal `check --kind broken-fragment` exactly.
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -141,3 +142,42 @@ def test_obsidian_tasks_heading_links(shared_corpora, in_root):
     assert reported == expected, (sorted(reported - expected)[:10], sorted(expected - reported)[:10])
     assert {t for f, _, t in reported if f == probe.name} == {"Dates#No such heading", "#^nowhere"}
     print(f"obsidian-tasks: {checked} heading links checked, {len(reported)} broken")
+
+
+def _probe_every_anchor(root: Path, patterns: tuple[str, ...] = ()):
+    """A page of our own that links to every anchor computed here of every article: each
+    heading id markdown-it-py and the slug rule give must be one termgraph knows too."""
+    links = run_termgraph(["links", "--no-cache"], root)
+    lines, count = ["# Probe", ""], 0
+    for article in links.json["articles"]:
+        path = article["path"]
+        for anchor in sorted(markdown_anchors((root / path).read_text(encoding="utf-8"), patterns=patterns)):
+            if anchor.endswith("/") or not anchor.strip():
+                continue
+            lines.append(f"[x](/{quote(path)}#{quote(anchor, safe='')})")
+            count += 1
+    probe = root / "zz-anchor-probe.md"
+    probe.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    try:
+        reported = {p for p in reported_broken(root) if p[0] == probe.name}
+    finally:
+        probe.unlink()
+    return reported, count
+
+
+def test_every_heading_id_of_ar_react_dev_is_known(shared_corpora, in_root):
+    root = in_root(shared_corpora("ar-react-dev") / "content")
+    (root / "termgraph.yml").write_text("fragments: check\n", encoding="utf-8")
+    missed, count = _probe_every_anchor(root)
+    assert count > 3000
+    assert missed == set(), sorted(missed)[:10]
+    print(f"ar-react-dev: {count} anchors computed by markdown-it-py, every one known")
+
+
+def test_every_heading_id_of_ethereum_is_known(shared_corpora, in_root):
+    root = in_root(shared_corpora("ethereum-org-2024") / "content")
+    (root / "termgraph.yml").write_text(ETHEREUM_CONFIG, encoding="utf-8")
+    missed, count = _probe_every_anchor(root, ('<GlossaryDefinition term="([^"]+)"',))
+    assert count > 20000
+    assert missed == set(), sorted(missed)[:10]
+    print(f"ethereum-org: {count} anchors computed by markdown-it-py, every one known")
