@@ -117,7 +117,6 @@ def fragment_key(target: str, *, vault: bool = False) -> str | None:
         decoded = unquote(fragment, errors="strict")
     except UnicodeDecodeError:
         decoded = fragment
-    decoded = decoded.strip(" \t")
     if decoded.endswith("/"):
         decoded = decoded[:-1]
     return fold(decoded) if decoded else None

@@ -43,7 +43,7 @@ enum BrokenFragments {
         guard let hash = target.firstIndex(of: "#") else { return nil }
         var fragment = Substring(target[target.index(after: hash)...])
         if vault, let last = fragment.lastIndex(of: "#") { fragment = fragment[fragment.index(after: last)...] }
-        var decoded = percentDecode(String(fragment)).trimmingSpaces
+        var decoded = percentDecode(String(fragment))
         if decoded.hasSuffix("/") { decoded.removeLast() }
         return decoded.isEmpty ? nil : AnchorSet.fold(decoded)
     }
