@@ -22,6 +22,8 @@ public struct Article: Sendable, Equatable {
     public var category: String?
     public var attributes: [ArticleAttribute]
     public var links: LinkList
+    /// The names a link's `#fragment` may give, collected only with `fragments: check` (§1d).
+    public var anchors: AnchorSet
 
     /// The identity: slug trimmed of `/`, NFC, case-folded.
     public var key: String { TermKey.normalize(TermKey.trimSlashes(slug)) }
@@ -30,7 +32,7 @@ public struct Article: Sendable, Equatable {
 
     public init(path: String, line: Int = 1, slug: String, pathSlug: String, title: String, description: String? = nil,
                 keywords: [String] = [], aliases: [String] = [], category: String? = nil,
-                attributes: [ArticleAttribute] = [], links: [Link] = []) {
+                attributes: [ArticleAttribute] = [], links: [Link] = [], anchors: AnchorSet = AnchorSet()) {
         self.source = ArticleSource(file: path, line: line)
         self.slug = slug
         self.pathSlug = pathSlug
@@ -41,6 +43,7 @@ public struct Article: Sendable, Equatable {
         self.category = category
         self.attributes = attributes
         self.links = LinkList(links)
+        self.anchors = anchors
     }
 
     /// The path form of a relative file path: `a/b/index.md` → `a/b`, `backoffice.md` → `backoffice`.

@@ -60,6 +60,9 @@ public struct CorpusConfig: Sendable, Equatable {
         case main, body
     }
 
+    /// `fragments: check` and `fragment_patterns` (§1d).
+    public var fragments = FragmentRules()
+
     /// The MediaWiki namespaces whose pages are articles (§1c).
     public var namespaces: Set<Int> = [0]
     /// The line of each category's entry in `termgraph.yml`, in declaration order.
@@ -77,7 +80,7 @@ public struct CorpusConfig: Sendable, Equatable {
             && a.categoryKey == b.categoryKey && a.links == b.links && a.categories.elementsEqual(b.categories) { $0 == $1 }
             && a.exclude == b.exclude && a.wikilinks == b.wikilinks && a.redirects == b.redirects && a.redirectRules == b.redirectRules
             && a.translations == b.translations && a.htmlContent == b.htmlContent && a.htmlSkip == b.htmlSkip
-            && a.trailingSlash == b.trailingSlash && a.namespaces == b.namespaces
+            && a.trailingSlash == b.trailingSlash && a.namespaces == b.namespaces && a.fragments == b.fragments
     }
 
     /// Reads the configuration text; problems point at `termgraph.yml`.
@@ -128,6 +131,7 @@ public struct CorpusConfig: Sendable, Equatable {
                                                    message: "links \"\(text)\" is neither paths nor names; it is ignored"))
                 }
             case "html_content", "html_skip", "trailing_slash": config.readHTMLSetting(name, value, line: line)
+            case "fragments", "fragment_patterns": config.readFragmentSetting(name, value, line: line)
             case "category_key": config.categoryKey = value.scalar?.string ?? "office"
             case "categories":
                 guard let categories = value.mapping else {

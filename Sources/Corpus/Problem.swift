@@ -13,6 +13,8 @@ public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
         /// A redirect to no page of the corpus: a MediaWiki redirect (§1c), or a line of the
         /// redirects file (§1d) whose target reaches nothing or another redirect.
         case brokenRedirect = "broken-redirect"
+        /// A link whose `#fragment` names no anchor of its target (§1d `fragments: check`).
+        case brokenFragment = "broken-fragment"
         /// A MediaWiki redirect to another redirect, followed to its end (§1c).
         case doubleRedirect = "double-redirect"
     }

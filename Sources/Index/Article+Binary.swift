@@ -24,6 +24,7 @@ extension Article {
             writer.write(links.line(i))
             writer.write(Int(links.kind(i).code))
         }
+        writer.write(anchors.packed)
     }
 
     init(from reader: inout ByteReader) throws(ByteReader.Corrupt) {
@@ -41,8 +42,9 @@ extension Article {
             guard (0...255).contains(code), let kind = Link.Kind(code: UInt8(code)) else { throw ByteReader.Corrupt() }
             links.append(Link(target: target, text: text, line: line, kind: kind))
         }
+        let anchors = AnchorSet(packed: try reader.readString())
         self.init(path: path, line: startLine, slug: slug, pathSlug: pathSlug, title: title, description: description, keywords: keywords,
-                  aliases: aliases, category: category, attributes: attributes, links: links)
+                  aliases: aliases, category: category, attributes: attributes, links: links, anchors: anchors)
     }
 }
 

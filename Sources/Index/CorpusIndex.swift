@@ -23,7 +23,7 @@ public struct CorpusIndex: Sendable {
     public let folder: URL
 
     /// Bumped whenever what is stored, or how it is extracted, changes.
-    static let formatVersion = 8
+    static let formatVersion = 9
     static let magic = Array("termgraph-index".utf8)
 
     public init(folder: URL) {

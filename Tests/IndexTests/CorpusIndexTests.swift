@@ -111,6 +111,23 @@ import TestSupport
         #expect(first.articles.map(\.links.count) == [1, 0])
     }
 
+    @Test func anchorsComeFromTheIndexForUnchangedFiles() throws {
+        let corpus = try TemporaryCorpus(["termgraph.yml": "fragments: check\n", "a.md": "[b](/b#part) [c](/b#gone)\n",
+                                          "b.md": "# B\n\n## Part\n"])
+        defer { corpus.remove() }
+        let index = CorpusIndex(folder: corpus.url.appendingPathExtension("index"))
+        defer { try? FileManager.default.removeItem(at: index.folder) }
+        let first = try index.readCorpus(corpus.url, with: CorpusReader())
+        // a.md changes, b.md is read back from the index with its anchors.
+        try corpus.write("a.md", "[b](/b#part) [c](/b#gone) [d](/b#b)\n")
+        let second = try index.readCorpus(corpus.url, with: CorpusReader())
+        #expect(second.articles.map(\.anchors.keys) == [[], ["b", "part"]])
+        #expect(second.articles[1] == first.articles[1])
+        try expectFresh(corpus, index, "an edit beside a page with anchors")
+        let problems = try index.readGraph(corpus.url, with: CorpusReader()).graph.problems.filter { $0.kind == .brokenFragment }
+        #expect(problems.map(\.message) == ["link to \"/b#gone\": b.md has no anchor \"gone\""])
+    }
+
     /// A file modified in the second the walk began (here: dated an hour ahead, as a file edited
     /// under a clock a little fast would be) can change again without its size, modification
     /// time or change time showing it on a file system with one-second timestamps. The stored

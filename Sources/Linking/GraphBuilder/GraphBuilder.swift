@@ -17,7 +17,7 @@ enum GraphBuilder {
         let hubProblems = CategoryAssignment.assign(&graph, config: corpus.config)
         return CorpusGraph(graph: graph, config: corpus.config, linkCount: merging.links,
                            externalLinkCount: merging.external, attachmentLinkCount: merging.attachments,
-                           problems: merging.problems + hubProblems)
+                           problems: merging.problems + hubProblems + BrokenFragments.problems(articles, resolver: resolver))
     }
 
     /// One node per article, with its front matter; categories by their declared name.

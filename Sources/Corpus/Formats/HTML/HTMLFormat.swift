@@ -15,7 +15,11 @@ public struct HTMLFormat: ArticleFormat {
     public init(config: CorpusConfig) {
         self.config = config
         self.skip = config.htmlSkip.compactMap(ElementSelector.init)
+        self.anchorPatterns = config.fragments.compiled
     }
+
+    /// With `fragments: check`, the page's ids are its anchors, with what the patterns find.
+    private let anchorPatterns: FragmentPatterns?
 
     public var extensions: [String] { [".html", ".htm"] }
 
@@ -24,21 +28,29 @@ public struct HTMLFormat: ArticleFormat {
 
     public func articles(in bytes: [UInt8], path: String) throws(Problem) -> [Article] {
         if let declared = PageEncoding.declared(in: bytes) {
-            let page = bytes.withUnsafeBufferPointer { HTMLPageScanner.scan($0, encoding: .declared(declared), skip: skip, firstLine: 1) }
-            return [article(page, fields: ArticleFields(FrontMatter(), categoryKey: config.categoryKey), path: path)]
+            let page = bytes.withUnsafeBufferPointer { HTMLPageScanner.scan($0, encoding: .declared(declared), skip: skip, firstLine: 1,
+                                                                                 collectsIDs: anchorPatterns != nil) }
+            return [article(page, fields: ArticleFields(FrontMatter(), categoryKey: config.categoryKey), path: path,
+                            anchors: anchors(of: page, text: { String(decoding: bytes, as: UTF8.self) }))]
         }
         let text = try TextDecoding.text(bytes, path: path)
         let block = try FrontMatterBlock(text, path: path)
         let body = text.utf8[block.bodyStart...]
         let scan = { (markup: UnsafeBufferPointer<UInt8>) in
-            HTMLPageScanner.scan(markup, encoding: .utf8, skip: skip, firstLine: block.bodyLine)
+            HTMLPageScanner.scan(markup, encoding: .utf8, skip: skip, firstLine: block.bodyLine, collectsIDs: anchorPatterns != nil)
         }
         let page = body.withContiguousStorageIfAvailable(scan) ?? Array(body).withUnsafeBufferPointer(scan)
-        return [article(page, fields: ArticleFields(block.frontMatter, categoryKey: config.categoryKey), path: path)]
+        return [article(page, fields: ArticleFields(block.frontMatter, categoryKey: config.categoryKey), path: path,
+                        anchors: anchors(of: page, text: { String(Substring(body)) }))]
     }
 
     /// The article a page makes: front matter first, then what the page says, then the slug.
-    private func article(_ page: HTMLPage, fields: ArticleFields, path: String) -> Article {
+    private func anchors(of page: HTMLPage, text: () -> String) -> AnchorSet {
+        guard let anchorPatterns else { return AnchorSet() }
+        return AnchorSet(page.ids + anchorPatterns.ids(in: text()))
+    }
+
+    private func article(_ page: HTMLPage, fields: ArticleFields, path: String, anchors: AnchorSet) -> Article {
         let pathSlug = Article.pathSlug(for: path)
         let slug = fields.slug ?? pathSlug
         var attributes = fields.attributes
@@ -58,6 +70,6 @@ public struct HTMLFormat: ArticleFormat {
             title: fields.title ?? page.title ?? page.firstHeading ?? slug,
             description: fields.description ?? page.description,
             keywords: fields.keywords.isEmpty ? ArticleFields.list(page.keywords.map { .text($0) }) : fields.keywords,
-            aliases: aliases, category: fields.category, attributes: attributes, links: links)
+            aliases: aliases, category: fields.category, attributes: attributes, links: links, anchors: anchors)
     }
 }

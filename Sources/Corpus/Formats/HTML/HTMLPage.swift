@@ -22,6 +22,9 @@ struct HTMLPage: Sendable, Equatable {
     var canonical: String?
     var hasMain = false
     var anchors: [Anchor] = []
+    /// The `id` of every element and the `name` of every `<a>`, anywhere in the page: the
+    /// targets of `#fragment`s (collected only when asked for).
+    var ids: [String] = []
 
     /// The anchors of the page's content: with `html_content: main`, those of the first `<main>`
     /// (else of the body) without chrome; with `body`, every anchor of the body.

@@ -35,6 +35,7 @@ final class HTMLPageScanner {
     private enum Role { case other, main, title, heading, anchor }
 
     private let skip: [ElementSelector]
+    private let collectsIDs: Bool
     private let lineOffset: Int
     private var context: htmlParserCtxtPtr?
     private var page = HTMLPage()
@@ -51,16 +52,18 @@ final class HTMLPageScanner {
 
     private static let chrome: Set<String> = ["nav", "header", "footer", "aside"]
 
-    private init(skip: [ElementSelector], firstLine: Int) {
+    private init(skip: [ElementSelector], firstLine: Int, collectsIDs: Bool) {
         self.skip = skip
+        self.collectsIDs = collectsIDs
         self.lineOffset = firstLine - 1
     }
 
     /// The page in `bytes`; line numbers count from `firstLine` (the line the markup starts on,
     /// after any front matter).
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, encoding: Encoding, skip: [ElementSelector], firstLine: Int) -> HTMLPage {
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, encoding: Encoding, skip: [ElementSelector], firstLine: Int,
+                     collectsIDs: Bool = false) -> HTMLPage {
         initializeOnce
-        let scanner = HTMLPageScanner(skip: skip, firstLine: firstLine)
+        let scanner = HTMLPageScanner(skip: skip, firstLine: firstLine, collectsIDs: collectsIDs)
         var sax = htmlSAXHandler()
         sax.startElement = { user, name, attributes in
             guard let user, let name else { return }
@@ -116,6 +119,10 @@ final class HTMLPageScanner {
     private func start(_ name: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         let tag = String(cString: name)
         var open = Open(name: name)
+        if collectsIDs {
+            if let id = attribute("id", attributes), !id.isEmpty { page.ids.append(id) }
+            if tag == "a", let anchorName = attribute("name", attributes), !anchorName.isEmpty { page.ids.append(anchorName) }
+        }
         switch tag {
         case "html":
             if page.lang == nil { page.lang = attribute("lang", attributes).map(\.trimmingSpaces).flatMap { $0.isEmpty ? nil : $0 } }

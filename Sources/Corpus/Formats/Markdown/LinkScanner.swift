@@ -9,7 +9,11 @@ public enum LinkScanner {
     /// Links in `body`, whose first line is line `firstLine` of its file, in reading order; with
     /// `vault`, a vault note's links (embeds counted, `%%comments%%` skipped).
     public static func links(in body: UnsafeBufferPointer<UInt8>, firstLine: Int = 1, vault: Bool = false) -> [Link] {
-        let blocks = MarkdownBlocks(body, firstLine: firstLine)
+        links(in: MarkdownBlocks(body, firstLine: firstLine), vault: vault)
+    }
+
+    /// The links of a body already split into blocks, which the anchors are read from too.
+    static func links(in blocks: MarkdownBlocks, vault: Bool) -> [Link] {
         var links: [Link] = []
         var syntax = vault ? VaultSyntax() : nil
         for run in blocks.runs {

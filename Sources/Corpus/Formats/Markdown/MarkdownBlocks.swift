@@ -17,6 +17,8 @@ struct MarkdownBlocks {
         var isHTML = false
         /// A cell of a GFM table row, where a vault's `\|` separates a wikilink's text.
         var isTableCell = false
+        /// An ATX or setext heading's content, whose id is an anchor (`MarkdownAnchors`).
+        var isHeading = false
 
         func line(at offset: Int) -> Int {
             var low = 0, high = lineStarts.count
@@ -168,6 +170,7 @@ struct MarkdownBlocks {
             if let heading = MarkdownBlockStarts.atxHeading(b, start, end) {
                 openBlock(&self)
                 var run = TextRun()
+                run.isHeading = true
                 run.append(b, heading.lowerBound, heading.upperBound, line: lineNumber)
                 runs.append(run)
                 return
@@ -189,6 +192,7 @@ struct MarkdownBlocks {
             if inParagraph && !opened && MarkdownBlockStarts.isSetextUnderline(b, start, end) {
                 LinkDefinitions.take(from: &paragraph, into: &definitions)
                 if !paragraph.lineStarts.isEmpty {
+                    paragraph.isHeading = true
                     closeLeaf()
                     return
                 }

@@ -21,8 +21,12 @@ public struct MarkdownFormat: ArticleFormat {
         self.wikilinks = wikilinks
     }
 
+    /// With `fragments: check`, how the anchors of each article are found; nil collects none.
+    package var anchorPatterns: FragmentPatterns?
+
     public init(config: CorpusConfig) {
         self.init(categoryKey: config.categoryKey, isVault: config.links == .names, wikilinks: config.wikilinks)
+        anchorPatterns = config.fragments.compiled
     }
 
     public var extensions: [String] { isVault ? [".md", ".markdown"] : [".md", ".markdown", ".txt"] }
@@ -45,8 +49,14 @@ public struct MarkdownFormat: ArticleFormat {
         let text = try TextDecoding.text(bytes, path: path)
         let block = try FrontMatterBlock(text, path: path)
         let body = text.utf8[block.bodyStart...]
-        var links = body.withContiguousStorageIfAvailable { LinkScanner.links(in: $0, firstLine: block.bodyLine, vault: isVault) }
-            ?? Array(body).withUnsafeBufferPointer { LinkScanner.links(in: $0, firstLine: block.bodyLine, vault: isVault) }
+        let scan = { (bytes: UnsafeBufferPointer<UInt8>) -> ([Link], AnchorSet) in
+            let blocks = MarkdownBlocks(bytes, firstLine: block.bodyLine)
+            let anchors = anchorPatterns.map { MarkdownAnchors.of(blocks, body: bytes, vault: isVault, patterns: $0) } ?? AnchorSet()
+            return (LinkScanner.links(in: blocks, vault: isVault), anchors)
+        }
+        let scanned = body.withContiguousStorageIfAvailable(scan) ?? Array(body).withUnsafeBufferPointer(scan)
+        var links = scanned.0
+        let anchors = scanned.1
         if !wikilinks { links.removeAll { $0.kind == .wikilink } }
 
         let fields = ArticleFields(block.frontMatter, categoryKey: categoryKey)
@@ -56,7 +66,7 @@ public struct MarkdownFormat: ArticleFormat {
             path: path, slug: slug, pathSlug: pathSlug,
             title: fields.title ?? firstHeading(String(Substring(body))) ?? (isVault ? Self.fileName(path) : slug),
             description: fields.description, keywords: fields.keywords, aliases: fields.aliases,
-            category: fields.category, attributes: fields.attributes, links: links)
+            category: fields.category, attributes: fields.attributes, links: links, anchors: anchors)
     }
 
     /// `a/b/Some Note.md` → `Some Note`: what a vault app shows as the name of a note.

@@ -17,8 +17,12 @@ public struct MediaWikiFormat: ArticleFormat {
         self.namespaces = namespaces
     }
 
+    /// Whether pages keep their section anchors (`fragments: check`).
+    public var collectsAnchors = false
+
     public init(config: CorpusConfig) {
         self.init(namespaces: config.namespaces)
+        collectsAnchors = config.fragments.check
     }
 
     public var extensions: [String] { [".xml", ".bz2"] }
@@ -59,6 +63,7 @@ public struct MediaWikiFormat: ArticleFormat {
         let input = DumpInput(dump)
         let parser = DumpParser(input, path: path)
         var builder = DumpArticles(path: path, namespaces: namespaces)
+        builder.collectsAnchors = collectsAnchors
         let isDump = parser.parse(siteInfo: { builder.site = SiteInfo($0) }, page: { builder.add($0) })
         guard isDump else { return StreamedFile(articles: [], problems: [], checksum: nil) }
         if let line = input.doctypeLine {
@@ -78,6 +83,7 @@ public struct MediaWikiFormat: ArticleFormat {
 struct DumpArticles {
     let path: String
     let namespaces: Set<Int>
+    var collectsAnchors = false
     var site = SiteInfo()
     var articles: [Article] = []
     var problems: [Problem] = []
@@ -113,7 +119,8 @@ struct DumpArticles {
         let slug = WikiTitle.slug(title)
         articles.append(Article(path: path, line: page.line, slug: slug, pathSlug: slug, title: title,
                                 attributes: found.categories.isEmpty ? [] : [ArticleAttribute(name: "categories", value: .list(found.categories))],
-                                links: found.links))
+                                links: found.links,
+                                anchors: collectsAnchors ? page.text.withUnsafeBufferPointer { WikiSections.anchors(in: $0) } : AnchorSet()))
     }
 
     /// The problems, once every page is in: the redirects are applied last, when every
