@@ -17,6 +17,7 @@ import Yams
 /// wikilinks: false
 /// redirects: _redirects.txt
 /// translations: translations/{lang}
+/// link_patterns: [{pattern: '\{\{<\s*ref\s+"([^"]+)"', target: '$1'}]
 /// ```
 public struct CorpusConfig: Sendable, Equatable {
     public var title: String?
@@ -42,6 +43,8 @@ public struct CorpusConfig: Sendable, Equatable {
     /// Where translated copies of the site live: a folder path with `{lang}` as its last
     /// segment (`translations`, §1d).
     public var translations: String?
+    /// Site macros that make links, in the order they are tried (`link_patterns`, §1d).
+    public var linkPatterns: [LinkPattern] = []
     /// How links find their targets; without a `links:` setting, the folder's vault markers
     /// decide (`CorpusReader.readConfiguration`).
     public var links: LinkMode = .paths
@@ -77,7 +80,7 @@ public struct CorpusConfig: Sendable, Equatable {
             && a.categoryKey == b.categoryKey && a.links == b.links && a.categories.elementsEqual(b.categories) { $0 == $1 }
             && a.exclude == b.exclude && a.wikilinks == b.wikilinks && a.redirects == b.redirects && a.redirectRules == b.redirectRules
             && a.translations == b.translations && a.htmlContent == b.htmlContent && a.htmlSkip == b.htmlSkip
-            && a.trailingSlash == b.trailingSlash && a.namespaces == b.namespaces
+            && a.trailingSlash == b.trailingSlash && a.namespaces == b.namespaces && a.linkPatterns == b.linkPatterns
     }
 
     /// Reads the configuration text; problems point at `termgraph.yml`.
@@ -128,6 +131,7 @@ public struct CorpusConfig: Sendable, Equatable {
                                                    message: "links \"\(text)\" is neither paths nor names; it is ignored"))
                 }
             case "html_content", "html_skip", "trailing_slash": config.readHTMLSetting(name, value, line: line)
+            case "link_patterns": config.readLinkPatterns(value, line: line)
             case "category_key": config.categoryKey = value.scalar?.string ?? "office"
             case "categories":
                 guard let categories = value.mapping else {

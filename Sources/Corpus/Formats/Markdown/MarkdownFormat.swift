@@ -14,15 +14,19 @@ public struct MarkdownFormat: ArticleFormat {
     public var isVault: Bool
     /// Whether `[[…]]` makes a link; with `wikilinks: false` it is plain text.
     public var wikilinks: Bool
+    /// The site's `link_patterns` (§1d), applied outside code, comments and links.
+    public var linkPatterns: [LinkPattern]
 
-    public init(categoryKey: String = "office", isVault: Bool = false, wikilinks: Bool = true) {
+    public init(categoryKey: String = "office", isVault: Bool = false, wikilinks: Bool = true, linkPatterns: [LinkPattern] = []) {
         self.categoryKey = categoryKey
         self.isVault = isVault
         self.wikilinks = wikilinks
+        self.linkPatterns = linkPatterns
     }
 
     public init(config: CorpusConfig) {
-        self.init(categoryKey: config.categoryKey, isVault: config.links == .names, wikilinks: config.wikilinks)
+        self.init(categoryKey: config.categoryKey, isVault: config.links == .names, wikilinks: config.wikilinks,
+                  linkPatterns: config.linkPatterns)
     }
 
     public var extensions: [String] { isVault ? [".md", ".markdown"] : [".md", ".markdown", ".txt"] }
@@ -45,8 +49,10 @@ public struct MarkdownFormat: ArticleFormat {
         let text = try TextDecoding.text(bytes, path: path)
         let block = try FrontMatterBlock(text, path: path)
         let body = text.utf8[block.bodyStart...]
-        var links = body.withContiguousStorageIfAvailable { LinkScanner.links(in: $0, firstLine: block.bodyLine, vault: isVault) }
-            ?? Array(body).withUnsafeBufferPointer { LinkScanner.links(in: $0, firstLine: block.bodyLine, vault: isVault) }
+        let scan = { (bytes: UnsafeBufferPointer<UInt8>) in
+            LinkScanner.links(in: bytes, firstLine: block.bodyLine, vault: isVault, patterns: linkPatterns, wikilinks: wikilinks)
+        }
+        var links = body.withContiguousStorageIfAvailable(scan) ?? Array(body).withUnsafeBufferPointer(scan)
         if !wikilinks { links.removeAll { $0.kind == .wikilink } }
 
         let fields = ArticleFields(block.frontMatter, categoryKey: categoryKey)
