@@ -17,6 +17,7 @@ import Yams
 /// wikilinks: false
 /// redirects: _redirects.txt
 /// translations: translations/{lang}
+/// link_patterns: [{pattern: '\{\{<\s*ref\s+"([^"]+)"', target: '$1'}]
 /// ```
 public struct CorpusConfig: Sendable, Equatable {
     public var title: String?
@@ -42,6 +43,8 @@ public struct CorpusConfig: Sendable, Equatable {
     /// Where translated copies of the site live: a folder path with `{lang}` as its last
     /// segment (`translations`, §1d).
     public var translations: String?
+    /// Site macros that make links, in the order they are tried (`link_patterns`, §1d).
+    public var linkPatterns: [LinkPattern] = []
     /// How links find their targets; without a `links:` setting, the folder's vault markers
     /// decide (`CorpusReader.readConfiguration`).
     public var links: LinkMode = .paths
@@ -81,6 +84,7 @@ public struct CorpusConfig: Sendable, Equatable {
             && a.exclude == b.exclude && a.wikilinks == b.wikilinks && a.redirects == b.redirects && a.redirectRules == b.redirectRules
             && a.translations == b.translations && a.htmlContent == b.htmlContent && a.htmlSkip == b.htmlSkip
             && a.trailingSlash == b.trailingSlash && a.namespaces == b.namespaces && a.fragments == b.fragments
+            && a.linkPatterns == b.linkPatterns
     }
 
     /// Reads the configuration text; problems point at `termgraph.yml`.
@@ -132,6 +136,7 @@ public struct CorpusConfig: Sendable, Equatable {
                 }
             case "html_content", "html_skip", "trailing_slash": config.readHTMLSetting(name, value, line: line)
             case "fragments", "fragment_patterns": config.readFragmentSetting(name, value, line: line)
+            case "link_patterns": config.readLinkPatterns(value, line: line)
             case "category_key": config.categoryKey = value.scalar?.string ?? "office"
             case "categories":
                 guard let categories = value.mapping else {

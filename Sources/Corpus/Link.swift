@@ -11,6 +11,8 @@ public struct Link: Sendable, Equatable {
         case html
         /// `![[target]]`, `![text](target)` in a vault (§1a): a note shown inside another is linked.
         case embed
+        /// Text a `link_patterns` entry matched (§1d), such as a site's `{{domxref("…")}}` macro.
+        case pattern
 
         /// The number a kind is stored under in link lists and the on-disk index: fixed for each
         /// kind, whatever order the cases are declared in. Codes below 16 fit a link list.
@@ -21,6 +23,7 @@ public struct Link: Sendable, Equatable {
             case .wikilink: 2
             case .html: 3
             case .embed: 4
+            case .pattern: 5
             }
         }
 
@@ -32,6 +35,7 @@ public struct Link: Sendable, Equatable {
             case 2: self = .wikilink
             case 3: self = .html
             case 4: self = .embed
+            case 5: self = .pattern
             default: return nil
             }
         }

@@ -110,4 +110,36 @@ import TestSupport
         let articles = [Article(path: "translations/ar/a.md", slug: "translations/ar/a", pathSlug: "translations/ar/a", title: "A")]
         #expect(LinkResolver(articles: articles, config: config).resolveSimple("/a", kind: .inline) == nil)
     }
+
+    @Test func aPatternLinkGoesThroughRedirectsLikeAnyLink() throws {
+        let built = try build([
+            "termgraph.yml": """
+                redirects: _redirects.txt
+                link_patterns: [{pattern: '\\{\\{page "([^"]+)"\\}\\}', target: '/$1'}]
+
+                """,
+            "_redirects.txt": "/old-settlement /settlement\n/gone /nowhere\n",
+            "settlement.md": "# S\n",
+            "clearing.md": "# C\n{{page \"old-settlement\"}} {{page \"gone\"}}\n",
+        ])
+        #expect(built.edges == ["clearing → settlement"])
+        #expect(built.wanted == ["nowhere"])
+    }
+
+    @Test func aPatternLinkFromATranslatedPageFindsItsLanguageFirst() throws {
+        let built = try build([
+            "termgraph.yml": """
+                language: en
+                translations: translations/{lang}
+                link_patterns: [{pattern: '\\{\\{page "([^"]+)"\\}\\}', target: '/$1/'}]
+
+                """,
+            "wallets/index.md": "# Wallets\n{{page \"dao\"}}\n",
+            "dao/index.md": "# DAO\n",
+            "nft/index.md": "# NFT\n",
+            "translations/ar/wallets/index.md": "# محافظ\n{{page \"dao\"}} {{page \"nft\"}}\n",
+            "translations/ar/dao/index.md": "# منظمة\n",
+        ])
+        #expect(built.edges == ["translations/ar/wallets → nft", "translations/ar/wallets → translations/ar/dao", "wallets → dao"])
+    }
 }

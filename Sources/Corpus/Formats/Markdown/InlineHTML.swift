@@ -128,6 +128,11 @@ enum InlineHTML {
     }
 
     /// `<scheme:…>` or `<user@host>`, which termgraph does not count as links.
+    /// Whether an autolink `<scheme:…>` or `<name@host>` starts at `start`.
+    static func isAutolink(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+        autolinkEnd(b, start) != nil
+    }
+
     private static func autolinkEnd(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
         var i = start + 1
         let schemeStart = i

@@ -110,15 +110,17 @@ struct InlineLinkScanner {
     }
 
     /// Scans `run` and appends what it finds to `links`; `vault` (nil outside a vault) carries
-    /// the vault syntax's state from the runs before.
+    /// the vault syntax's state from the runs before; `cover` (nil without `link_patterns`) is
+    /// told where code, comments and links stand.
     static func scan(_ run: MarkdownBlocks.TextRun, definitions: [String: String], vault: inout VaultSyntax?,
-                     into links: inout [Link]) {
+                     cover: inout LinkCover?, into links: inout [Link]) {
         run.bytes.withUnsafeBufferPointer { bytes in
             if run.isHTML {
-                guard let first = start(bytes, &vault) else { return }
-                scanHTMLAnchors(bytes, first, bytes.count, run, &vault, into: &links)
+                guard let first = start(bytes, &vault) else { cover?.add(0, bytes.count); return }
+                cover?.add(0, first)
+                scanHTMLAnchors(bytes, first, bytes.count, run, &vault, &cover, into: &links)
             } else {
-                scanInline(bytes, run, definitions, &vault, into: &links)
+                scanInline(bytes, run, definitions, &vault, &cover, into: &links)
             }
         }
     }
@@ -140,8 +142,10 @@ struct InlineLinkScanner {
     }
 
     private static func scanInline(_ b: UnsafeBufferPointer<UInt8>, _ run: MarkdownBlocks.TextRun,
-                                   _ definitions: [String: String], _ vault: inout VaultSyntax?, into links: inout [Link]) {
-        guard let first = start(b, &vault) else { return }
+                                   _ definitions: [String: String], _ vault: inout VaultSyntax?, _ cover: inout LinkCover?,
+                                   into links: inout [Link]) {
+        guard let first = start(b, &vault) else { cover?.add(0, b.count); return }
+        cover?.add(0, first)
         let isVault = vault != nil
         let inTable = isVault && run.isTableCell
         var memo = SearchMemo(b)
@@ -160,23 +164,29 @@ struct InlineLinkScanner {
             case UInt8(ascii: "\\"):
                 i += (i + 1 < n && isPunctuation(b[i + 1])) ? 2 : 1
             case UInt8(ascii: "%") where isVault && i + 1 < n && b[i + 1] == UInt8(ascii: "%"):
-                i = skipComment(b, i, &vault)
+                let end = skipComment(b, i, &vault)
+                cover?.add(i, end)
+                i = end
             case UInt8(ascii: "`"):
-                i = memo.skipCodeSpan(i)
+                let end = memo.skipCodeSpan(i)
+                cover?.add(i, end)
+                i = end
             case UInt8(ascii: "<"):
                 if let (link, next) = htmlAnchor(b, i, run, forgiving: false, &memo) {
                     links.append(link)
                     starts.append(i)
+                    if cover != nil { cover?.add(i, memo.anchorClose.find(b, next) ?? n) }
                     i = next
                 } else {
                     let end = skipAngle(b, i, &memo)
+                    if cover != nil, matches(b, i, "<!--") || InlineHTML.isAutolink(b, i) { cover?.add(i, end) }
                     // A processing instruction or CDATA section runs to `?>` or `]]>` for CommonMark,
                     // but a browser ends it at its first `>`: anchors after that are real.
                     if end > i + 2, b[i + 1] == UInt8(ascii: "?") || matches(b, i, "<![cdata["),
                        let close = memo.declarationEnd.find(b, i + 2), close + 1 < end {
                         let before = links.count
                         var outsideVault: VaultSyntax?
-                        scanHTMLAnchors(b, close + 1, end, run, &outsideVault, into: &links)
+                        scanHTMLAnchors(b, close + 1, end, run, &outsideVault, &cover, into: &links)
                         starts.append(contentsOf: repeatElement(i, count: links.count - before))
                     }
                     i = end
@@ -185,6 +195,7 @@ struct InlineLinkScanner {
                 if isVault, i + 2 < n, b[i + 2] == UInt8(ascii: "["),
                    let (link, next) = wikilink(b, i + 1, run, kind: .embed, vault: true, inTable: inTable) {
                     links.append(link)
+                    cover?.add(i, next)
                     starts.append(i + 1)
                     inactiveBelow = openers.count
                     i = next
@@ -198,6 +209,7 @@ struct InlineLinkScanner {
                    let (link, next) = wikilink(b, i, run, vault: isVault, inTable: inTable) {
                     // Not a CommonMark link, so the brackets around it may still make one.
                     links.append(link)
+                    cover?.addWikilink(i, next)
                     starts.append(i)
                     i = next
                 } else {
@@ -212,6 +224,7 @@ struct InlineLinkScanner {
                 inactiveBelow = min(inactiveBelow, openers.count)
                 guard !deactivated else { i += 1; continue }
                 if let (target, kind, next) = linkAfterBracket(b, opener.position, i, definitions, textIsLabel: !opener.holdsBracket, &memo) {
+                    cover?.add(opener.position, next)
                     if opener.isImage {
                         // An image's description is its alt text: links inside it are not links.
                         while let last = starts.last, last > opener.position {
@@ -326,21 +339,26 @@ struct InlineLinkScanner {
     /// it: comments, declarations (`<!…>`, CDATA included), processing instructions and the
     /// insides of other tags hold none; in a vault, neither do `%%comments%%`.
     private static func scanHTMLAnchors(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, _ run: MarkdownBlocks.TextRun,
-                                        _ vault: inout VaultSyntax?, into links: inout [Link]) {
+                                        _ vault: inout VaultSyntax?, _ cover: inout LinkCover?, into links: inout [Link]) {
         var memo = SearchMemo(b)
         var i = from
         while i < to {
             if vault != nil && b[i] == UInt8(ascii: "%") && i + 1 < b.count && b[i + 1] == UInt8(ascii: "%") {
-                i = skipComment(b, i, &vault)
+                let end = skipComment(b, i, &vault)
+                cover?.add(i, end)
+                i = end
                 continue
             }
             guard b[i] == UInt8(ascii: "<"), i + 1 < b.count else { i += 1; continue }
             let next = b[i + 1]
             if let (link, after) = htmlAnchor(b, i, run, forgiving: true, &memo) {
                 links.append(link)
+                if cover != nil { cover?.add(i, memo.anchorClose.find(b, after) ?? to) }
                 i = after
             } else if matches(b, i, "<!--") {
-                i = memo.commentEnd.find(b, i + 4).map { $0 + 3 } ?? b.count
+                let end = memo.commentEnd.find(b, i + 4).map { $0 + 3 } ?? b.count
+                cover?.add(i, end)
+                i = end
             } else if let name = rawTextElement(b, i) {
                 // <script>, <style> and <textarea> hold text, not markup: no anchor inside.
                 i = rawTextEnd(b, i + 1, name)

@@ -14,18 +14,22 @@ public struct MarkdownFormat: ArticleFormat {
     public var isVault: Bool
     /// Whether `[[…]]` makes a link; with `wikilinks: false` it is plain text.
     public var wikilinks: Bool
+    /// The site's `link_patterns` (§1d), applied outside code, comments and links.
+    public var linkPatterns: [LinkPattern]
 
-    public init(categoryKey: String = "office", isVault: Bool = false, wikilinks: Bool = true) {
+    public init(categoryKey: String = "office", isVault: Bool = false, wikilinks: Bool = true, linkPatterns: [LinkPattern] = []) {
         self.categoryKey = categoryKey
         self.isVault = isVault
         self.wikilinks = wikilinks
+        self.linkPatterns = linkPatterns
     }
 
     /// With `fragments: check`, how the anchors of each article are found; nil collects none.
     package var anchorPatterns: FragmentPatterns?
 
     public init(config: CorpusConfig) {
-        self.init(categoryKey: config.categoryKey, isVault: config.links == .names, wikilinks: config.wikilinks)
+        self.init(categoryKey: config.categoryKey, isVault: config.links == .names, wikilinks: config.wikilinks,
+                  linkPatterns: config.linkPatterns)
         anchorPatterns = config.fragments.compiled
     }
 
@@ -52,7 +56,7 @@ public struct MarkdownFormat: ArticleFormat {
         let scan = { (bytes: UnsafeBufferPointer<UInt8>) -> ([Link], AnchorSet) in
             let blocks = MarkdownBlocks(bytes, firstLine: block.bodyLine)
             let anchors = anchorPatterns.map { MarkdownAnchors.of(blocks, body: bytes, vault: isVault, patterns: $0) } ?? AnchorSet()
-            return (LinkScanner.links(in: blocks, vault: isVault), anchors)
+            return (LinkScanner.links(in: blocks, vault: isVault, patterns: linkPatterns, wikilinks: wikilinks), anchors)
         }
         let scanned = body.withContiguousStorageIfAvailable(scan) ?? Array(body).withUnsafeBufferPointer(scan)
         var links = scanned.0
