@@ -65,10 +65,17 @@ def reported_broken(root: Path):
 
 @pytest.fixture
 def in_root(monkeypatch):
+    """Enters a corpus folder; the termgraph.yml a test writes there is removed afterwards,
+    since the unpacked corpora are shared by every test of the session."""
+    entered: list[Path] = []
+
     def enter(root: Path):
         monkeypatch.chdir(root)
+        entered.append(root)
         return root
-    return enter
+    yield enter
+    for root in entered:
+        (root / "termgraph.yml").unlink(missing_ok=True)
 
 
 def test_ar_react_dev_fragments(shared_corpora, in_root):
