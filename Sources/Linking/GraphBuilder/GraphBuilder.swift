@@ -2,15 +2,19 @@ import TermgraphCorpus
 import TermgraphGraph
 
 /// Articles → graph, in steps: keys and duplicates (`ArticleKeys`), one node per article, links
-/// resolved on every core (`LinkResolution`), edges and stubs merged (`EdgeMerging`), the
-/// graph's arrays, then categories (`CategoryAssignment`).
+/// resolved on every core a batch at a time (`LinkResolution`) and merged into edges and stubs
+/// (`EdgeMerging`) before the next batch is resolved, the graph's arrays, then categories
+/// (`CategoryAssignment`).
 enum GraphBuilder {
     static func build(_ corpus: Corpus) -> CorpusGraph {
         let (articles, keys, pathKeys, duplicates) = ArticleKeys.of(corpus)
         let resolver = LinkResolver(articles: articles, keys: keys, pathKeys: pathKeys, otherFiles: corpus.otherFiles, config: corpus.config)
         var merging = EdgeMerging(nodes: nodes(articles, keys: keys, config: corpus.config),
                                   problems: corpus.problems + duplicates + resolver.problems)
-        merging.add(LinkResolution.resolveAll(articles, resolver: resolver), of: articles)
+        for batch in LinkResolution.batches(articles.count) {
+            merging.add(LinkResolution.resolveAll(articles, batch: batch, resolver: resolver), of: articles, from: batch.lowerBound)
+        }
+        merging.finish()
         var graph = KnowledgeGraph(nodes: merging.nodes, edges: merging.edges, anchors: merging.anchors.build(),
                                    categoryNames: corpus.config.categories.map(\.name),
                                    title: corpus.config.title, language: corpus.config.language)
