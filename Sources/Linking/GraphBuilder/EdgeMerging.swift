@@ -27,10 +27,9 @@ struct EdgeMerging {
         self.problems = problems
     }
 
-    /// Adds the links of `articles` from `first` on, resolved slice by slice as `LinkResolution`
-    /// gives them; batches are added in article order, then `finish` labels the stubs.
-    mutating func add(_ resolved: [[LinkResolution.ResolvedLinks]], of articles: [Article], from first: Int) {
-        var source = first
+    /// Adds the links of `articles`, resolved slice by slice as `LinkResolution` gives them.
+    mutating func add(_ resolved: [[LinkResolution.ResolvedLinks]], of articles: [Article]) {
+        var source = 0
         for chunk in resolved {
             for article in chunk {
                 add(article, from: source, list: articles[source].links, path: articles[source].path)
@@ -41,6 +40,7 @@ struct EdgeMerging {
                 source += 1
             }
         }
+        labelStubs()
     }
 
     /// The problem of a link whose name fits several notes (their paths in path order).
@@ -94,7 +94,7 @@ struct EdgeMerging {
     }
 
     /// Each stub's title: the anchor text used most often for it, ties to the first seen.
-    mutating func finish() {
+    private mutating func labelStubs() {
         for stub in wanted.values {
             var best: String?
             var bestCount = 0

@@ -2,9 +2,8 @@ import TermgraphCorpus
 import TermgraphGraph
 
 /// Articles → graph, in steps: keys and duplicates (`ArticleKeys`), one node per article, links
-/// resolved on every core a batch at a time (`LinkResolution`) and merged into edges and stubs
-/// (`EdgeMerging`) before the next batch is resolved, the graph's arrays, then categories
-/// (`CategoryAssignment`).
+/// resolved on every core (`LinkResolution`), edges and stubs merged (`EdgeMerging`), the
+/// graph's arrays, then categories (`CategoryAssignment`).
 enum GraphBuilder {
     static func build(_ corpus: Corpus) -> CorpusGraph {
         let (articles, keys, pathKeys, duplicates) = ArticleKeys.of(corpus)
@@ -13,10 +12,7 @@ enum GraphBuilder {
                                   problems: corpus.problems + duplicates + resolver.problems)
         // At most one edge per link: room for them all at once, not grown by doubling.
         merging.edges.reserveCapacity(articles.reduce(0) { $0 + $1.links.count })
-        for batch in LinkResolution.batches(articles.count) {
-            merging.add(LinkResolution.resolveAll(articles, batch: batch, resolver: resolver), of: articles, from: batch.lowerBound)
-        }
-        merging.finish()
+        merging.add(LinkResolution.resolveAll(articles, resolver: resolver), of: articles)
         var graph = KnowledgeGraph(nodes: merging.nodes, edges: merging.edges, anchors: merging.anchors.build(),
                                    categoryNames: corpus.config.categories.map(\.name),
                                    title: corpus.config.title, language: corpus.config.language)

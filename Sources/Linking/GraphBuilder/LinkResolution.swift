@@ -3,22 +3,12 @@ import TermgraphCorpus
 
 /// The resolution step: each article's links resolved and merged into its edges, on every core.
 enum LinkResolution {
-    /// The links of `articles[batch]`, resolved a slice of articles at a time on every core:
-    /// the slices in article order (their concatenation is one entry per article of the batch).
-    static func resolveAll(_ articles: [Article], batch: Range<Int>, resolver: LinkResolver) -> [[ResolvedLinks]] {
-        let slices = Parallel.slices(batch.count, minimum: 256).map { ($0.lowerBound + batch.lowerBound)..<($0.upperBound + batch.lowerBound) }
-        return Parallel.map(slices, chunk: 1) { range in
+    /// The links of every article, resolved a slice of articles at a time on every core: the
+    /// slices in article order (their concatenation is one entry per article).
+    static func resolveAll(_ articles: [Article], resolver: LinkResolver) -> [[ResolvedLinks]] {
+        Parallel.map(Parallel.slices(articles.count, minimum: 256), chunk: 1) { range in
             resolve(range, in: articles, resolver: resolver)
         }
-    }
-
-    /// How many articles are resolved before their links are merged: the resolved links of a
-    /// million articles held at once would take more memory than the articles themselves.
-    static let batchSize = 1 << 16
-
-    /// Every article's range of at most `batchSize`, in order.
-    static func batches(_ count: Int) -> [Range<Int>] {
-        stride(from: 0, to: count, by: batchSize).map { $0..<Swift.min($0 + batchSize, count) }
     }
 
     /// One article's links: edges to other articles merged by target in first-seen order, each
