@@ -220,7 +220,8 @@ public struct CorpusReader: Sendable {
         articles.reserveCapacity(results.count)
         for (file, result) in zip(files, results) {
             if case .notAnArticle = result { otherFiles.append(file.path) }
-            articles += result.articles
+            // A dump is one file of many articles: its array is taken as it is, not copied.
+            if articles.isEmpty { articles = result.articles } else { articles += result.articles }
             problems += result.problems
         }
         let stamped = files.indices.map { i in readStamps[i].map { FoundFile(path: files[i].path, stamp: $0) } ?? files[i] }

@@ -12,6 +12,9 @@ public struct LinkList: RandomAccessCollection, Equatable, Sendable, Expressible
     /// use it: a 1 MB destination used by thousands of `[r]` is still 1 MB.
     public init(_ links: [Link] = []) {
         entries.reserveCapacity(5 * links.count)
+        // Room for every text at once: grown by doubling, the buffer would be up to twice its
+        // bytes for the life of the article.
+        text.reserveCapacity(links.reduce(0) { $0 + $1.target.utf8.count + $1.text.utf8.count })
         var definitions: [String: (UInt32, UInt32)] = [:]
         for link in links {
             if link.kind == .reference, let (start, end) = definitions[link.target] {

@@ -55,24 +55,28 @@ public struct KnowledgeGraph: Sendable {
 
         // Edges are ordered through a permutation rather than copied: a million-article corpus
         // has ten million of them.
-        let kept = unsortedEdges.indices.filter { unsortedEdges[$0].source != unsortedEdges[$0].target }
-        func pair(_ e: Int) -> UInt64 {
-            UInt64(UInt32(position[Int(unsortedEdges[e].source)])) << 32 | UInt64(UInt32(position[Int(unsortedEdges[e].target)]))
+        // Positions as 32 bits, like every edge array: half the room of `Int`s for the two orders.
+        let kept = unsortedEdges.indices.lazy.filter { unsortedEdges[$0].source != unsortedEdges[$0].target }.map { Int32($0) }
+        func pair(_ e: Int32) -> UInt64 {
+            UInt64(UInt32(position[Int(unsortedEdges[Int(e)].source)])) << 32 | UInt64(UInt32(position[Int(unsortedEdges[Int(e)].target)]))
         }
-        let edgeOrder = kept.sorted { a, b in
+        let edgeOrder = Array(kept).sorted { a, b in
             let (x, y) = (pair(a), pair(b))
             return x != y ? x < y : a < b
         }
         var edgeSource: [Int32] = [], edgeTarget: [Int32] = [], edgeWeight: [Int32] = []
+        edgeSource.reserveCapacity(edgeOrder.count)
+        edgeTarget.reserveCapacity(edgeOrder.count)
+        edgeWeight.reserveCapacity(edgeOrder.count)
         var merged = AnchorLists.Builder()
         var i = 0
         while i < edgeOrder.count {
-            let first = edgeOrder[i]
+            let first = Int(edgeOrder[i])
             var end = i + 1
-            while end < edgeOrder.count && pair(edgeOrder[end]) == pair(first) { end += 1 }
+            while end < edgeOrder.count && pair(edgeOrder[end]) == pair(edgeOrder[i]) { end += 1 }
             edgeSource.append(position[Int(unsortedEdges[first].source)])
             edgeTarget.append(position[Int(unsortedEdges[first].target)])
-            edgeWeight.append(edgeOrder[i..<end].reduce(0) { $0 + unsortedEdges[$1].weight })
+            edgeWeight.append(edgeOrder[i..<end].reduce(0) { $0 + unsortedEdges[Int($1)].weight })
             if end == i + 1 {
                 merged.append(anchors, first)
             } else {
@@ -80,7 +84,7 @@ public struct KnowledgeGraph: Sendable {
                 var texts = anchors[first]
                 var seen = Set(texts)
                 for e in edgeOrder[(i + 1)..<end] {
-                    for anchor in anchors[e] where seen.insert(anchor).inserted { texts.append(anchor) }
+                    for anchor in anchors[Int(e)] where seen.insert(anchor).inserted { texts.append(anchor) }
                 }
                 merged.append(texts)
             }

@@ -98,6 +98,20 @@ extension ExtractedFile {
         default: throw ByteReader.Corrupt()
         }
     }
+
+    /// Reads past a record without keeping it: a dump's record is as large as the dump's
+    /// articles, and one whose file changed is never used, so its articles are decoded (and
+    /// checked) one at a time and dropped.
+    static func skip(_ reader: inout ByteReader) throws(ByteReader.Corrupt) {
+        var peek = reader
+        guard try peek.readInt() == 3 else {
+            _ = try ExtractedFile(from: &reader)
+            return
+        }
+        reader = peek
+        for _ in 0..<(try reader.readCount()) { _ = try Article(from: &reader) }
+        for _ in 0..<(try reader.readCount()) { _ = try Problem(from: &reader) }
+    }
 }
 
 extension ArticleAttribute: NamedValue {

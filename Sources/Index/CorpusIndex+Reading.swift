@@ -14,10 +14,11 @@ extension CorpusIndex {
     package func readCorpus(_ root: URL, with reader: CorpusReader) throws(CorpusReader.Failure) -> Corpus {
         let scan = reader.scan(root, configuration: try reader.readConfiguration(root))
         let cached = load(expecting: scan.configBytes)
-        let extracted = reader.extract(scan, reusing: Self.reuse(cached.records))
+        let stored = cached.records(matching: scan.files)
+        let extracted = reader.extract(scan, reusing: Self.reuse(stored.records))
         // The stored graph is left as it is: its own fingerprint (and its racy files' contents)
         // decide whether it still holds, and throwing it away here would orphan its term tables.
-        if !cached.recordsMatch(extracted.files) { saveRecords(scan: Self.stamped(scan, extracted), records: extracted.records) }
+        if !cached.recordsMatch(extracted.files, in: stored) { saveRecords(scan: Self.stamped(scan, extracted), records: extracted.records) }
         return extracted.corpus
     }
 
@@ -36,7 +37,7 @@ extension CorpusIndex {
             return (graph, terms)
         }
         let scan = reader.scan(root, configuration: configuration)
-        let extracted = reader.extract(scan, reusing: trusting ? Self.reuse(cached.records) : { _, _ in nil })
+        let extracted = reader.extract(scan, reusing: trusting ? Self.reuse(cached.records(matching: scan.files).records) : { _, _ in nil })
         let graph = CorpusGraph(extracted.corpus)
         let stored = Self.stamped(scan, extracted)
         // The two index files are written side by side.

@@ -82,8 +82,8 @@ public struct CorpusIndex: Sendable {
         var racyFiles: [RacyFile] { graphSection?.racy ?? [] }
 
         /// Whether every file has a record under its current stamp, and no record is left over.
-        func recordsMatch(_ files: [FoundFile]) -> Bool {
-            records.count == files.count && files.allSatisfy { records[$0.path]?.0 == $0.stamp }
+        func recordsMatch(_ files: [FoundFile], in stored: StoredRecords) -> Bool {
+            stored.count == files.count && files.allSatisfy { stored.records[$0.path]?.0 == $0.stamp }
         }
 
         /// The stored graph, with this scan's configuration problems in front, and where its
@@ -109,8 +109,18 @@ public struct CorpusIndex: Sendable {
         /// The extracted file records by path, for reading only what changed. A record whose
         /// stamp was racy when it was stored, or of a read that failed, is left out: that file
         /// is read again.
-        lazy var records: [String: (FileStamp, ExtractedFile)] = {
-            guard let buffer = index.map(index.articlesFile) else { return [:] }
+        lazy var records: [String: (FileStamp, ExtractedFile)] = decodeRecords(keeping: { _, _ in true }).records
+
+        /// The records of `files` stored under the stamp each has now, and how many records are
+        /// stored in all. The others are read past without being kept: when a dump changed, its
+        /// old articles are never all in memory next to the new ones.
+        func records(matching files: [FoundFile]) -> StoredRecords {
+            let stamps = Dictionary(files.map { ($0.path, $0.stamp) }, uniquingKeysWith: { a, _ in a })
+            return decodeRecords(keeping: { path, stamp in stamps[path] == stamp })
+        }
+
+        private func decodeRecords(keeping wanted: (String, FileStamp) -> Bool) -> StoredRecords {
+            guard let buffer = index.map(index.articlesFile) else { return StoredRecords(records: [:], count: 0) }
             var reader = ByteReader(buffer)
             do throws(ByteReader.Corrupt) {
                 try index.readHeader(&reader, configBytes: configBytes)
@@ -123,17 +133,27 @@ public struct CorpusIndex: Sendable {
                 for _ in 0..<count {
                     let path = try reader.readString()
                     let stamp = FileStamp(size: try reader.readInt(), modified: try reader.readInt(), changed: try reader.readInt(), inode: try reader.readInt())
+                    guard wanted(path, stamp) else {
+                        try ExtractedFile.skip(&reader)
+                        continue
+                    }
                     let record = try ExtractedFile(from: &reader)
                     if stamp.modified >= racyFrom || stamp.changed >= racyFrom { continue }
                     if case .problem(let problem) = record, problem.kind == .unreadable { continue }
                     result[path] = (stamp, record)
                 }
                 try reader.endSection()
-                return result
+                return StoredRecords(records: result, count: count)
             } catch {
-                return [:]
+                return StoredRecords(records: [:], count: 0)
             }
-        }()
+        }
+    }
+
+    /// Records read from `articles.bin`, by path, and how many the file holds.
+    package struct StoredRecords {
+        var records: [String: (FileStamp, ExtractedFile)]
+        var count: Int
     }
 
     /// What the index holds for this configuration (each part empty when it holds nothing valid).

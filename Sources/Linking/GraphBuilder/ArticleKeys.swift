@@ -8,7 +8,11 @@ enum ArticleKeys {
     static func of(_ corpus: Corpus) -> (articles: [Article], keys: [String], pathKeys: [String], duplicates: [Problem]) {
         let all = corpus.articles
         let keyChunks = Parallel.map(Parallel.slices(all.count, minimum: 256), chunk: 1) { range in
-            range.map { (key: all[$0].key, pathKey: all[$0].pathKey) }
+            range.map { i in
+                let key = all[i].key
+                // Most articles' slug is their path form (every page of a dump): one string for both keys.
+                return (key: key, pathKey: all[i].pathSlug == all[i].slug ? key : all[i].pathKey)
+            }
         }.joined()
         let (articles, keys, duplicates) = unique(corpus, keys: keyChunks.map(\.key))
         let pathKeys = duplicates.isEmpty ? keyChunks.map(\.pathKey) : articles.map(\.pathKey)

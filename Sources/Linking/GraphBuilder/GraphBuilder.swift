@@ -10,14 +10,18 @@ enum GraphBuilder {
         let resolver = LinkResolver(articles: articles, keys: keys, pathKeys: pathKeys, otherFiles: corpus.otherFiles, config: corpus.config)
         var merging = EdgeMerging(nodes: nodes(articles, keys: keys, config: corpus.config),
                                   problems: corpus.problems + duplicates + resolver.problems)
+        // At most one edge per link: room for them all at once, not grown by doubling.
+        merging.edges.reserveCapacity(articles.reduce(0) { $0 + $1.links.count })
         merging.add(LinkResolution.resolveAll(articles, resolver: resolver), of: articles)
         var graph = KnowledgeGraph(nodes: merging.nodes, edges: merging.edges, anchors: merging.anchors.build(),
                                    categoryNames: corpus.config.categories.map(\.name),
                                    title: corpus.config.title, language: corpus.config.language)
-        let hubProblems = CategoryAssignment.assign(&graph, config: corpus.config)
+        // Appended in place: a copy of a dump's million problems would be one more for a moment.
+        merging.problems += CategoryAssignment.assign(&graph, config: corpus.config)
+        merging.problems += BrokenFragments.problems(articles, resolver: resolver)
         return CorpusGraph(graph: graph, config: corpus.config, linkCount: merging.links,
                            externalLinkCount: merging.external, attachmentLinkCount: merging.attachments,
-                           problems: merging.problems + hubProblems + BrokenFragments.problems(articles, resolver: resolver))
+                           problems: merging.problems)
     }
 
     /// One node per article, with its front matter; categories by their declared name.

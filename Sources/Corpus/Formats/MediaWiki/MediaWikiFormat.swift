@@ -88,6 +88,7 @@ struct DumpArticles {
     var articles: [Article] = []
     var problems: [Problem] = []
     private var redirects = RedirectResolution()
+    private var categories = CategoryLists()
 
     init(path: String, namespaces: Set<Int>) {
         self.path = path
@@ -118,7 +119,7 @@ struct DumpArticles {
         let found = page.text.withUnsafeBufferPointer { scanner.scan($0, firstLine: page.textLine) }
         let slug = WikiTitle.slug(title)
         articles.append(Article(path: path, line: page.line, slug: slug, pathSlug: slug, title: title,
-                                attributes: found.categories.isEmpty ? [] : [ArticleAttribute(name: "categories", value: .list(found.categories))],
+                                attributes: categories.attributes(for: found.categories),
                                 links: found.links,
                                 anchors: collectsAnchors ? page.text.withUnsafeBufferPointer { WikiSections.anchors(in: $0) } : AnchorSet()))
     }
