@@ -83,24 +83,39 @@ def timed_runs(argv: list[str], env: dict, runs: int) -> dict:
 
 
 def freshness(base: str, corpus: str, terms: dict) -> dict:
-    """Seconds from saving a new article until the API answers with it, and from removing it
-    until the API no longer knows it (the corpus is left as it was)."""
+    """Seconds from each kind of change until the API answers from it: a new article saved, that
+    article edited (its title), renamed (its slug is its path, so the new name answers and the
+    old one no longer does), and removed. The corpus is left as it was."""
     probe = os.path.join(corpus, "zz-served-probe.md")
-    url = f"{base}/api/neighbors?" + urllib.parse.urlencode({"term": "zz-served-probe"})
+    renamed = os.path.join(corpus, "zz-served-probe-renamed.md")
 
-    def until(status: int) -> float:
+    def node(term: str) -> tuple[str, str]:
+        url = f"{base}/api/node?" + urllib.parse.urlencode({"term": term})
+        out = subprocess.run(["curl", "-s", "-w", "\n%{http_code}", url], capture_output=True, text=True).stdout
+        body, _, code = out.rpartition("\n")
+        return code, body
+
+    def until(done) -> float:
         t0 = time.perf_counter()
         while time.perf_counter() - t0 < 120:
-            code = subprocess.run(["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", url], capture_output=True, text=True).stdout
-            if code == str(status):
+            if done():
                 return time.perf_counter() - t0
             time.sleep(0.02)
         return float("inf")
-    with open(probe, "w", encoding="utf-8") as f:
-        f.write(f"---\ntitle: probe\n---\n[x](/{terms['path_from']})\n")
-    added = until(200)
-    os.remove(probe)
-    return {"added_s": added, "removed_s": until(404)}
+
+    def write(path: str, title: str) -> None:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(f"---\ntitle: {title}\n---\n[x](/{terms['path_from']})\n")
+    result = {}
+    write(probe, "probe")
+    result["added_s"] = until(lambda: node("zz-served-probe")[0] == "200")
+    write(probe, "probe edited")
+    result["edited_s"] = until(lambda: '"probe edited"' in node("zz-served-probe")[1])
+    os.rename(probe, renamed)
+    result["renamed_s"] = until(lambda: node("zz-served-probe-renamed")[0] == "200" and node("zz-served-probe")[0] == "404")
+    os.remove(renamed)
+    result["removed_s"] = until(lambda: node("zz-served-probe-renamed")[0] == "404")
+    return result
 
 
 def bench_served(tg: str, corpus: str, terms: dict, env: dict, *, seconds: int = 10, runs: int = 20) -> dict:
@@ -148,8 +163,9 @@ def rows(s: dict) -> list[str]:
         L.append(f"| {label} | {m['median_ms']:,.1f} ms | {m['min_ms']:,.1f} ms | {m['p90_ms']:,.1f} ms |")
     fr = s.get("freshness")
     if fr:
-        L.append(f"\nA new article is answered {fr['added_s']:.2f} s after it is saved; {fr['removed_s']:.2f} s after it is "
-                 "removed, the API no longer knows it.")
+        L.append(f"\nFreshness (seconds from the change until the API answers from it): a new article "
+                 f"{fr['added_s']:.2f} s, an edit {fr.get('edited_s', float('nan')):.2f} s, a rename "
+                 f"{fr.get('renamed_s', float('nan')):.2f} s, a removal {fr['removed_s']:.2f} s.")
     L.append(f"\nThe two print the same bytes: {'yes' if s['same_bytes'] else '**NO**'}."
              + (f" Load average (1 min) before / after: {s['load'][0]:.1f} / {s['load'][1]:.1f}"
                 + (" — other processes were busy: the tail latencies are pessimistic." if max(s['load']) > 1.2 else ".")
