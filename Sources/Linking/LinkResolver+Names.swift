@@ -3,7 +3,8 @@ import TermgraphCorpus
 
 /// Resolution in a vault (`links: names`, §1a): a target is tried as a path from the root, then
 /// from the linking note's folder, by each lookup in turn (files by path, notes by name, slugs);
-/// what reaches nothing is wanted under its path from the root.
+/// what reaches nothing goes where a redirect of the same path goes (§1d), else is wanted under
+/// its path from the root.
 extension LinkResolver {
     /// Markdown note extensions a vault link may leave off.
     static let noteExtensions = [".md", ".markdown"]
@@ -38,6 +39,8 @@ extension LinkResolver {
                 if let found = lookup.match(key, from: folderKey) { return found }
             }
         }
+        // A note that answers wins over a redirect of the same path, as in a site.
+        if !redirects.isEmpty, let redirect = keys.lazy.compactMap({ self.redirects[$0] }).first { return redirect }
         return .wanted(key: keys[0], written: root)
     }
 }

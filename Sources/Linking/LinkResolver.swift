@@ -39,7 +39,7 @@ public struct LinkResolver: Sendable {
     /// The site's translated copies, when `translations` is set.
     let translations: TranslatedCopies?
     /// What links to a redirect's FROM reach, by the key of FROM (§1d `redirects`).
-    private var redirects: [String: LinkTarget] = [:]
+    private(set) var redirects: [String: LinkTarget] = [:]
     /// Redirects that reach nothing, or another redirect, at their line of the redirects file.
     public private(set) var problems: [Problem] = []
 
