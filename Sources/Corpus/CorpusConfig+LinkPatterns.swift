@@ -6,9 +6,7 @@ extension CorpusConfig {
     /// target, a `$N` that names no group) is a `config` problem at its line and is left out;
     /// the other entries, and the rest of the configuration, hold.
     mutating func readLinkPatterns(_ value: Node, line: Int?) {
-        func ignored(_ message: String, at line: Int?) {
-            warnings.append(Problem(file: Self.fileName, line: line, kind: .config, message: message + "; it is ignored"))
-        }
+        func ignored(_ message: String, at line: Int?) { ignoreSetting(message, line: line) }
         guard let entries = value.sequence else {
             return ignored("link_patterns must be a list of entries with a pattern and a target", at: line)
         }

@@ -74,6 +74,12 @@ public struct CorpusConfig: Sendable, Equatable {
     /// configuration holds.
     package var warnings: [Problem] = []
 
+    /// A setting that cannot be used: a `config` warning at its line ("…; it is ignored"), and
+    /// the default, or the rest of the file, holds.
+    mutating func ignoreSetting(_ message: String, line: Int?) {
+        warnings.append(Problem(file: Self.fileName, line: line, kind: .config, message: message + "; it is ignored"))
+    }
+
     public static let fileName = "termgraph.yml"
 
     public init() {}

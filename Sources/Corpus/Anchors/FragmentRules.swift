@@ -24,9 +24,7 @@ extension CorpusConfig {
     /// `fragments` and `fragment_patterns`; a value of the wrong shape, or a pattern that does not
     /// compile, is a warning at its line and the rest holds.
     mutating func readFragmentSetting(_ name: String, _ value: Node, line: Int?) {
-        func ignored(_ expected: String) {
-            warnings.append(Problem(file: Self.fileName, line: line, kind: .config, message: "\(name) must be \(expected); it is ignored"))
-        }
+        func ignored(_ expected: String) { ignoreSetting("\(name) must be \(expected)", line: line) }
         switch name {
         case "fragments":
             switch value.scalar?.string {
@@ -41,13 +39,11 @@ extension CorpusConfig {
             for (offset, pattern) in items.enumerated() {
                 let itemLine = value.sequence.flatMap { $0[offset].mark?.line } ?? line
                 guard let regex = try? NSRegularExpression(pattern: pattern) else {
-                    warnings.append(Problem(file: Self.fileName, line: itemLine, kind: .config,
-                                            message: "fragment pattern \"\(pattern)\" is not a valid regular expression; it is ignored"))
+                    ignoreSetting("fragment pattern \"\(pattern)\" is not a valid regular expression", line: itemLine)
                     continue
                 }
                 if regex.numberOfCaptureGroups < 1 {
-                    warnings.append(Problem(file: Self.fileName, line: itemLine, kind: .config,
-                                            message: "fragment pattern \"\(pattern)\" has no group (…) to capture the id; it is ignored"))
+                    ignoreSetting("fragment pattern \"\(pattern)\" has no group (…) to capture the id", line: itemLine)
                     continue
                 }
                 fragments.patterns.append(pattern)

@@ -4,9 +4,7 @@ extension CorpusConfig {
     /// `html_content`, `html_skip` and `trailing_slash` (§1b); a value of the wrong shape is a
     /// warning at its line and the default holds.
     mutating func readHTMLSetting(_ name: String, _ value: Node, line: Int?) {
-        func ignored(_ expected: String) {
-            warnings.append(Problem(file: Self.fileName, line: line, kind: .config, message: "\(name) must be \(expected); it is ignored"))
-        }
+        func ignored(_ expected: String) { ignoreSetting("\(name) must be \(expected)", line: line) }
         switch name {
         case "html_content":
             guard let content = value.scalar.flatMap({ HTMLContent(rawValue: $0.string) }) else { return ignored("main or body") }
