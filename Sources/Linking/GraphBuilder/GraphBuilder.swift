@@ -6,22 +6,47 @@ import TermgraphGraph
 /// graph's arrays, then categories (`CategoryAssignment`).
 enum GraphBuilder {
     static func build(_ corpus: Corpus) -> CorpusGraph {
+        build(corpus, memo: nil).graph
+    }
+
+    /// The same, keeping a memo for the next build when `memo` is given: `.fresh` resolves every
+    /// link, `.after(earlier, changedFiles:)` only those the changed files can reach.
+    static func build(_ corpus: Corpus, memo: MemoUse?) -> (graph: CorpusGraph, memo: ResolutionMemo?) {
         let (articles, keys, pathKeys, duplicates) = ArticleKeys.of(corpus)
         let resolver = LinkResolver(articles: articles, keys: keys, pathKeys: pathKeys, otherFiles: corpus.otherFiles, config: corpus.config)
         var merging = EdgeMerging(nodes: nodes(articles, keys: keys, config: corpus.config),
                                   problems: corpus.problems + duplicates + resolver.problems)
         // At most one edge per link: room for them all at once, not grown by doubling.
         merging.edges.reserveCapacity(articles.reduce(0) { $0 + $1.links.count })
-        merging.add(LinkResolution.resolveAll(articles, resolver: resolver), of: articles)
+        var kept: ResolutionMemo?
+        if let memo {
+            let earlier: ResolutionMemo?, changed: Set<String>
+            switch memo {
+            case .fresh: (earlier, changed) = (nil, [])
+            case let .after(memo, changedFiles): (earlier, changed) = (ResolutionMemo.usable(memo, for: corpus), changedFiles)
+            }
+            let (resolved, made) = ResolutionMemo.resolve(articles, keys: keys, pathKeys: pathKeys, otherFiles: corpus.otherFiles,
+                                                          resolver: resolver, changedFiles: changed, after: earlier, config: corpus.config)
+            merging.add([resolved], of: articles)
+            kept = made
+        } else {
+            merging.add(LinkResolution.resolveAll(articles, resolver: resolver), of: articles)
+        }
         var graph = KnowledgeGraph(nodes: merging.nodes, edges: merging.edges, anchors: merging.anchors.build(),
                                    categoryNames: corpus.config.categories.map(\.name),
                                    title: corpus.config.title, language: corpus.config.language)
         // Appended in place: a copy of a dump's million problems would be one more for a moment.
         merging.problems += CategoryAssignment.assign(&graph, config: corpus.config)
         merging.problems += BrokenFragments.problems(articles, resolver: resolver)
-        return CorpusGraph(graph: graph, config: corpus.config, linkCount: merging.links,
-                           externalLinkCount: merging.external, attachmentLinkCount: merging.attachments,
-                           problems: merging.problems)
+        return (CorpusGraph(graph: graph, config: corpus.config, linkCount: merging.links,
+                            externalLinkCount: merging.external, attachmentLinkCount: merging.attachments,
+                            problems: merging.problems), kept)
+    }
+
+    /// How a build keeps a memo for the next one.
+    enum MemoUse {
+        case fresh
+        case after(ResolutionMemo, changedFiles: Set<String>)
     }
 
     /// One node per article, with its front matter; categories by their declared name.
