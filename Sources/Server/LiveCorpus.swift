@@ -81,7 +81,13 @@ final class LiveCorpus: Sendable {
                     report = "termgraph serve: \(error.message)\n"
                 }
                 first = false
-                current.withLock { $0 = next }
+                // The old snapshot is let go of after the swap, on another thread: freeing a
+                // large graph takes a while, and neither requests nor the next update wait for it.
+                let old = current.withLock { current in
+                    defer { current = next }
+                    return current
+                }
+                DispatchQueue.global(qos: .utility).async { withExtendedLifetime(old) {} }
                 if !report.isEmpty { FileHandle.standardError.write(Data(report.utf8)) }
                 warm(next)
             }
