@@ -74,8 +74,14 @@ public struct ResolutionMemo: Sendable {
             }
             var resolved = [LinkResolution.ResolvedLinks](repeating: .init(), count: articles.count)
             var again: [Int] = []
+            // After edits alone every article keeps its number: the links are taken as they are.
+            let same = position.indices.allSatisfy { position[$0] < 0 || position[$0] == Int32($0) }
             for i in articles.indices where earlierPosition[i] >= 0 {
-                if let renumbered = earlier.resolved[Int(earlierPosition[i])].renumbered(by: position) { resolved[i] = renumbered } else { again.append(i) }
+                if let renumbered = earlier.resolved[Int(earlierPosition[i])].renumbered(by: position, unchanged: same) {
+                    resolved[i] = renumbered
+                } else {
+                    again.append(i)
+                }
             }
             // An answer that reached an article no longer there means its trail missed a name: it
             // is resolved again rather than trusted.
@@ -131,9 +137,14 @@ public struct ResolutionMemo: Sendable {
 }
 
 extension LinkResolution.ResolvedLinks {
-    /// The same links with every article renumbered by `position` (earlier → now); nil when one
-    /// of them is gone.
-    func renumbered(by position: [Int32]) -> Self? {
+    /// The same links with every article renumbered by `position` (earlier → now; `unchanged`
+    /// when it keeps every number); nil when one of them is gone.
+    func renumbered(by position: [Int32], unchanged: Bool) -> Self? {
+        if unchanged {
+            let gone = edges.contains { position[Int($0.target)] < 0 }
+                || ambiguous.contains { position[$0.chosen] < 0 || $0.candidates.contains { position[$0] < 0 } }
+            return gone ? nil : self
+        }
         var copy = self
         for e in copy.edges.indices {
             let now = position[Int(copy.edges[e].target)]
