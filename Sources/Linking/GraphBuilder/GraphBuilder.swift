@@ -9,10 +9,15 @@ enum GraphBuilder {
         let (articles, keys, pathKeys, duplicates) = ArticleKeys.of(corpus)
         let resolver = LinkResolver(articles: articles, keys: keys, pathKeys: pathKeys, otherFiles: corpus.otherFiles, config: corpus.config)
         var merging = EdgeMerging(nodes: nodes(articles, keys: keys, config: corpus.config),
-                                  problems: corpus.problems + duplicates + resolver.problems)
+                                  problems: ProblemList(corpus.problems + duplicates + resolver.problems))
         // At most one edge per link: room for them all at once, not grown by doubling.
         merging.edges.reserveCapacity(articles.reduce(0) { $0 + $1.links.count })
-        merging.add(LinkResolution.resolveAll(articles, resolver: resolver), of: articles)
+        // Resolved a batch at a time, so that only one batch's resolutions are held at once.
+        for batch in stride(from: 0, to: articles.count, by: resolutionBatch) {
+            merging.add(LinkResolution.resolveAll(articles, batch..<min(batch + resolutionBatch, articles.count), resolver: resolver),
+                        of: articles)
+        }
+        merging.labelStubs()
         var graph = KnowledgeGraph(nodes: merging.nodes, edges: merging.edges, anchors: merging.anchors.build(),
                                    categoryNames: corpus.config.categories.map(\.name),
                                    title: corpus.config.title, language: corpus.config.language)
@@ -23,6 +28,9 @@ enum GraphBuilder {
                            externalLinkCount: merging.external, attachmentLinkCount: merging.attachments,
                            problems: merging.problems)
     }
+
+    /// How many articles' links are resolved together: enough to keep every core busy.
+    static let resolutionBatch = 32768
 
     /// One node per article, with its front matter; categories by their declared name.
     static func nodes(_ articles: [Article], keys: [String], config: CorpusConfig) -> [Node] {
