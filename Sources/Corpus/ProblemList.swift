@@ -62,6 +62,10 @@ public struct ProblemList: Sequence, Sendable, Equatable, ExpressibleByArrayLite
     public var count: Int { listed.count + wantedFile.count }
     public var isEmpty: Bool { count == 0 }
     public var underestimatedCount: Int { count }
+    public var first: Problem? {
+        var problems = makeIterator()
+        return problems.next()
+    }
 
     /// How many wanted links the list holds (each a `wanted-link` problem).
     public var wantedLinkCount: Int { wantedFile.count }

@@ -45,8 +45,8 @@ public struct CorpusGraph: Sendable {
     }
 
     /// The graph of `corpus`, built by the steps of `GraphBuilder`.
-    public init(_ corpus: Corpus) {
-        self = GraphBuilder.build(corpus)
+    public init(_ corpus: consuming Corpus) {
+        self = GraphBuilder.build(consume corpus)
     }
 
     /// A graph as the builder made it.

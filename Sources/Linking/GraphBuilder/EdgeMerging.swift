@@ -7,9 +7,11 @@ import TermgraphGraph
 /// for it, ties to the first seen; anchor texts are kept in first-seen order. A vault link whose
 /// note name fits several notes is an `ambiguous-link` problem naming them all.
 struct EdgeMerging {
-    var nodes: [Node]
+    /// The stub nodes, in the order met: stub `s` is node `articleCount + s`.
+    var stubs: [Node] = []
+    let articleCount: Int
     var problems: ProblemList
-    var edges: [EdgeRecord] = []
+    var edges: [WeightedEdge] = []
     var anchors = AnchorLists.Builder()
     var links = 0
     var external = 0
@@ -25,8 +27,8 @@ struct EdgeMerging {
     /// The next article `add` is given.
     private var source = 0
 
-    init(nodes: [Node], problems: ProblemList) {
-        self.nodes = nodes
+    init(articleCount: Int, problems: ProblemList) {
+        self.articleCount = articleCount
         self.problems = problems
     }
 
@@ -56,7 +58,7 @@ struct EdgeMerging {
         external += article.external
         attachments += article.attachments
         for (k, edge) in article.edges.enumerated() {
-            edges.append(EdgeRecord(source: Int32(source), target: edge.target, weight: edge.weight))
+            edges.append(WeightedEdge(source: Int32(source), target: edge.target, weight: edge.weight))
             let own = Int(article.anchorStart[k])..<Int(article.anchorStart[k + 1])
             anchors.startList(count: own.count)
             for link in article.anchorLinks[own] { anchors.addText(list.anchorText(Int(link))) }
@@ -71,9 +73,9 @@ struct EdgeMerging {
             if let known = stubOf[key] {
                 stub = known
             } else {
-                stub = Int32(nodes.count)
+                stub = Int32(articleCount + stubs.count)
                 stubOf[key] = stub
-                nodes.append(Node(slug: written, key: key, title: written, isStub: true))
+                stubs.append(Node(slug: written, key: key, title: written, isStub: true))
             }
             let text = list.anchorText(i)
             if !text.isEmpty {
@@ -88,7 +90,7 @@ struct EdgeMerging {
                 stubEdges[stub] = stubAnchors.count
                 stubAnchors.append(DistinctAnchors())
                 stubAnchors[stubAnchors.count - 1].add(i, of: list)
-                edges.append(EdgeRecord(source: Int32(source), target: stub))
+                edges.append(WeightedEdge(source: Int32(source), target: stub))
             }
         }
         for texts in stubAnchors {
@@ -103,7 +105,7 @@ struct EdgeMerging {
     mutating func labelStubs() {
         guard let firstStub = textStub.min() else { return }
         // The texts of each stub together, in the order met: a counting sort by stub.
-        var start = [Int](repeating: 0, count: nodes.count - Int(firstStub) + 1)
+        var start = [Int](repeating: 0, count: articleCount + stubs.count - Int(firstStub) + 1)
         for stub in textStub { start[Int(stub - firstStub) + 1] += 1 }
         for s in 1..<start.count { start[s] += start[s - 1] }
         var fill = start
@@ -128,7 +130,7 @@ struct EdgeMerging {
                     if counts[candidate]! > bestCount { (best, bestCount) = (candidate, counts[candidate]!) }
                 }
             }
-            nodes[s + Int(firstStub)].title = best
+            stubs[s + Int(firstStub) - articleCount].title = best
         }
         (textStub, textEnd, textBytes) = ([], [], [])
     }
