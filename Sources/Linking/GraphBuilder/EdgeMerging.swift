@@ -35,6 +35,9 @@ struct EdgeMerging {
     /// Adds the links of the next articles of `articles`, resolved slice by slice as
     /// `LinkResolution` gives them.
     mutating func add(_ resolved: [[LinkResolution.ResolvedLinks]], of articles: [Article]) {
+        // Room for the batch's edges (at most one per link to an article or a stub), not grown
+        // by doubling: a dump's edges are the largest array left once its links are let go of.
+        edges.reserveCapacity(edges.count + resolved.reduce(0) { $0 + $1.reduce(0) { $0 + $1.edges.count + $1.wanted.count } })
         for chunk in resolved {
             for article in chunk {
                 add(article, from: source, list: articles[source].links, path: articles[source].path)

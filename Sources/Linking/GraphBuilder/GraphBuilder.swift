@@ -8,6 +8,7 @@ enum GraphBuilder {
     static func build(_ corpus: consuming Corpus) -> CorpusGraph {
         let config = corpus.config
         var (nodes, merging, fragments) = link(consume corpus)
+        FreedMemory.release()
         var graph = KnowledgeGraph(nodes: consume nodes, edges: merging.edges, anchors: merging.anchors.build(),
                                    categoryNames: config.categories.map(\.name),
                                    title: config.title, language: config.language)
@@ -31,13 +32,12 @@ enum GraphBuilder {
         pathKeys = []
         let fragments = BrokenFragments.problems(articles, resolver: resolver)
         var merging = EdgeMerging(articleCount: articles.count, problems: ProblemList(corpus.problems + duplicates + resolver.problems))
-        // At most one edge per link: room for them all at once, not grown by doubling.
-        merging.edges.reserveCapacity(articles.reduce(0) { $0 + $1.links.count })
         // Resolved a batch at a time, so that only one batch's resolutions are held at once.
         for batch in stride(from: 0, to: articles.count, by: resolutionBatch) {
             let range = batch..<min(batch + resolutionBatch, articles.count)
             merging.add(LinkResolution.resolveAll(articles, range, resolver: resolver), of: articles)
             for i in range { articles[i].links = LinkList() }
+            FreedMemory.release()
         }
         merging.labelStubs()
         var nodes = nodes(articles, keys: keys, config: corpus.config, room: articles.count + merging.stubs.count)
