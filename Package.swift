@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "LinkingTests", dependencies: ["TermgraphLinking", "TestSupport"]),
         .testTarget(name: "TermsTests", dependencies: ["TermgraphCore", "TermgraphTerms", "TestSupport"]),
         .testTarget(name: "IndexTests", dependencies: ["TermgraphIndex", "TestSupport"]),
-        .testTarget(name: "QueriesTests", dependencies: ["TermgraphQueries", "TestSupport"]),
+        .testTarget(name: "QueriesTests", dependencies: ["TermgraphCore", "TermgraphQueries", "TestSupport"]),
         .testTarget(name: "ExportTests", dependencies: ["TermgraphExport", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["termgraph", "TestSupport"]),
         .testTarget(name: "ServerTests", dependencies: ["TermgraphServer", "TestSupport"]),

@@ -24,8 +24,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
 
-def start(tg: str, corpus: str, env: dict) -> tuple[subprocess.Popen, str, float]:
-    """The server, its address, and the seconds until it answered."""
+def start(tg: str, corpus: str, env: dict) -> tuple[subprocess.Popen, str, float, list[str]]:
+    """The server, its address, the seconds until it answered, and what it has written on stderr
+    so far (the list grows as it writes)."""
     t0 = time.perf_counter()
     proc = subprocess.Popen([tg, "serve", "--corpus", corpus, "--port", "0"], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -40,7 +41,30 @@ def start(tg: str, corpus: str, env: dict) -> tuple[subprocess.Popen, str, float
     if not found.wait(600):
         proc.kill()
         raise RuntimeError("termgraph serve did not start: " + "".join(lines))
-    return proc, re.search(r"http://[^/\s]+", "".join(lines)).group(0), time.perf_counter() - t0
+    return proc, re.search(r"http://[^/\s]+", "".join(lines)).group(0), time.perf_counter() - t0, lines
+
+
+def wait_for(lines: list[str], pattern: str, seconds: float) -> re.Match | None:
+    """The first line the server wrote that matches `pattern`, waiting up to `seconds` for it."""
+    t0 = time.perf_counter()
+    while time.perf_counter() - t0 < seconds:
+        for line in list(lines):
+            m = re.search(pattern, line)
+            if m:
+                return m
+        time.sleep(0.05)
+    return None
+
+
+def peak_mb(pid: int) -> float | None:
+    """A live process's peak resident memory (VmHWM), in MB."""
+    try:
+        for line in open(f"/proc/{pid}/status"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
 
 
 def stop(proc: subprocess.Popen) -> None:
@@ -125,8 +149,12 @@ def bench_served(tg: str, corpus: str, terms: dict, env: dict, *, seconds: int =
     path_argv = [tg, "path", terms["path_from"], terms["path_to"], "--json", "--corpus", corpus]
     subprocess.run(path_argv, env=env, capture_output=True)      # the index, built once
     load_before = os.getloadavg()[0]
-    proc, base, startup = start(tg, corpus, env)
+    proc, base, startup, lines = start(tg, corpus, env)
     try:
+        # The corpus is read into memory after the server answers from the index: the load
+        # and freshness are measured once it is held.
+        held = wait_for(lines, r"(\d+) articles held in memory in (\d+) ms", 900)
+        held_s = int(held.group(2)) / 1000 if held else None
         query = urllib.parse.urlencode({"from": terms["path_from"], "to": terms["path_to"]})
         url = f"{base}/api/path?{query}"
         subprocess.run(["curl", "-s", "-o", "/dev/null", url], timeout=60)   # warm
@@ -134,11 +162,13 @@ def bench_served(tg: str, corpus: str, terms: dict, env: dict, *, seconds: int =
         one = wrk(url, max(3, seconds // 2), threads=1, connections=1)
         served = timed_runs(path_argv, env, runs)
         fresh = freshness(base, corpus, terms)
+        fresh["updates"] = [line.strip() for line in lines if "answers updated in" in line]
+        server_peak = peak_mb(proc.pid)
     finally:
         stop(proc)
     local = timed_runs(path_argv, env, runs)
     same = served.pop("stdout") == local.pop("stdout")
-    return {"load": [load_before, os.getloadavg()[0]], "startup_s": startup, "freshness": fresh, "wrk": load, "wrk_one_connection": one, "cli_with_server": served,
+    return {"load": [load_before, os.getloadavg()[0]], "startup_s": startup, "held_s": held_s, "server_peak_mb": server_peak, "freshness": fresh, "wrk": load, "wrk_one_connection": one, "cli_with_server": served,
             "cli_without_server": local, "same_bytes": same,
             "cli_cmd": "$TG path " + " ".join(path_argv[2:4]) + " --json --corpus CORPUS"}
 
@@ -151,7 +181,9 @@ def rows(s: dict) -> list[str]:
         return [f"Served: skipped ({s['skipped']}).", ""]
     w, one = s["wrk"], s["wrk_one_connection"]
     f = lambda x: "—" if x is None else f"{x:,.2f}"  # noqa: E731
-    L = [f"| `termgraph serve` (loaded in {s['startup_s']:.1f} s) | p50 | p90 | p99 | requests/s |",
+    held = f"; corpus held in memory {s['held_s']:.1f} s later" if s.get("held_s") is not None else ""
+    peak = f"; peak {s['server_peak_mb']:,.0f} MB" if s.get("server_peak_mb") else ""
+    L = [f"| `termgraph serve` (answering in {s['startup_s']:.1f} s{held}{peak}) | p50 | p90 | p99 | requests/s |",
          "|---|---:|---:|---:|---:|",
          f"| `/api/path`, `{w['cmd']}` | {f(w['p50_ms'])} ms | {f(w['p90_ms'])} ms | {f(w['p99_ms'])} ms | {w['requests_per_s']:,.0f} |",
          f"| `/api/path`, one connection (`{one['cmd']}`) | {f(one['p50_ms'])} ms | {f(one['p90_ms'])} ms | {f(one['p99_ms'])} ms | {one['requests_per_s']:,.0f} |",

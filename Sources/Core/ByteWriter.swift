@@ -152,6 +152,12 @@ package struct ByteWriter: Sendable {
         flushIfFull()
     }
 
+    /// Bytes of a mapped file or another buffer, copied in one piece.
+    package mutating func append(contentsOf raw: Slice<UnsafeRawBufferPointer>) {
+        bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw).assumingMemoryBound(to: UInt8.self))
+        flushIfFull()
+    }
+
     package mutating func append<Bytes: Sequence<UInt8>>(contentsOf raw: Bytes) {
         bytes.append(contentsOf: raw)
         flushIfFull()

@@ -43,6 +43,11 @@ public struct LinkList: RandomAccessCollection, Equatable, Sendable, Expressible
         self.init(links)
     }
 
+    /// Adds `link` at the end. The list is made again: for a few links, not a corpus's.
+    public mutating func append(_ link: Link) {
+        self = LinkList(Array(self) + [link])
+    }
+
     /// Word `field` of link `i`'s five.
     @inline(__always) private func word(_ i: Int, _ field: Int) -> Int {
         let offset = bytes.count - 20 * endIndex + 4 * (5 * i + field)

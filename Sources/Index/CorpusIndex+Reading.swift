@@ -22,6 +22,12 @@ extension CorpusIndex {
         return extracted.corpus
     }
 
+    /// The records the index holds for `scan`'s files under the stamps they have now (none whose
+    /// stamp could not vouch for it): for a reader that holds the corpus itself, to start from.
+    package func records(for scan: CorpusReader.Scan) -> [String: (FileStamp, ExtractedFile)] {
+        load(expecting: scan.configBytes).records(matching: scan.files).records
+    }
+
     /// The corpus's graph. When the fingerprint of the folder matches the stored one, the graph
     /// is read from the index without opening a single article; otherwise only the changed
     /// files are read again, and the index is rewritten with the new graph.

@@ -49,6 +49,15 @@ public struct CorpusGraph: Sendable {
         self = GraphBuilder.build(consume corpus)
     }
 
+    /// The graph of `corpus` and a memo of its links' resolution for the next build; after
+    /// `earlier` (the memo of a build of the same configuration), only the links that the files
+    /// in `changedFiles` (added, removed or changed since) can reach are resolved again. The
+    /// graph is the one `init(_:)` builds, whatever the memo.
+    public static func build(_ corpus: Corpus, after earlier: ResolutionMemo?, changedFiles: Set<String>) -> (graph: CorpusGraph, memo: ResolutionMemo) {
+        let built = GraphBuilder.build(corpus, memo: earlier.map { .after($0, changedFiles: changedFiles) } ?? .fresh)
+        return (built.graph, built.memo!)
+    }
+
     /// A graph as the builder made it.
     init(graph: KnowledgeGraph, config: CorpusConfig, linkCount: Int, externalLinkCount: Int, attachmentLinkCount: Int,
          problems: ProblemList) {

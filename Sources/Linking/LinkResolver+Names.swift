@@ -16,7 +16,7 @@ extension LinkResolver {
         return String(decoding: path.utf8.dropLast(ext.utf8.count), as: UTF8.self)
     }
 
-    func resolveByName(_ target: String, from path: String, kind: Link.Kind) -> LinkTarget {
+    func resolveByName(_ target: String, from path: String, kind: Link.Kind, trail: inout NameTrail) -> LinkTarget {
         let trimmed = target.trimmingSpaces
         guard let (rawPath, _) = internalPath(trimmed, kind: kind) else { return .external }
         // A wikilink's target ends at its heading or block (`#`); a note name may hold `?`.
@@ -36,6 +36,7 @@ extension LinkResolver {
         let folderKey = TermKey.normalize(folder)
         for lookup in lookups {
             for key in keys {
+                trail.note(key)
                 if let found = lookup.match(key, from: folderKey) { return found }
             }
         }

@@ -90,7 +90,8 @@ public struct LinkResolver: Sendable {
     }
 
     /// The article a path form's key names, by the first lookup that knows it.
-    @inline(__always) private func article(forKey key: String) -> Int? {
+    @inline(__always) private func article(forKey key: String, trail: inout NameTrail) -> Int? {
+        trail.note(key)
         for lookup in lookups {
             if let i = lookup.article(forKey: key) { return i }
         }
@@ -99,7 +100,13 @@ public struct LinkResolver: Sendable {
 
     /// Resolves `target` written in the article at `path` (relative to the corpus root).
     public func resolve(_ target: String, from path: String, kind: Link.Kind) -> LinkTarget {
-        if config.links == .names { return resolveByName(target, from: path, kind: kind) }
+        var trail = NameTrail(recording: false)
+        return resolve(target, from: path, kind: kind, trail: &trail)
+    }
+
+    /// The same, writing down in `trail` every key looked up on the way.
+    func resolve(_ target: String, from path: String, kind: Link.Kind, trail: inout NameTrail) -> LinkTarget {
+        if config.links == .names { return resolveByName(target, from: path, kind: kind, trail: &trail) }
         switch cleanPath(target, from: path, kind: kind) {
         case .external: return .external
         case .none: return .none
@@ -111,7 +118,7 @@ public struct LinkResolver: Sendable {
                 let forms = Self.forms(of: candidate)
                 for form in forms {
                     let key = TermKey.normalize(form)
-                    if let i = article(forKey: key) { return .article(i) }
+                    if let i = article(forKey: key, trail: &trail) { return .article(i) }
                     keys.append(key)
                 }
                 written = forms.last!
@@ -177,6 +184,12 @@ public struct LinkResolver: Sendable {
     /// `/a/b#part`, or a wikilink) written in lower-case ASCII letters, digits, `-`, `_` and
     /// single `/`, resolved exactly as `resolve` would. Nil for anything else.
     package func resolveSimple(_ target: String, kind: Link.Kind) -> LinkTarget? {
+        var trail = NameTrail(recording: false)
+        return resolveSimple(target, kind: kind, trail: &trail)
+    }
+
+    /// The same, writing down in `trail` the key looked up.
+    func resolveSimple(_ target: String, kind: Link.Kind, trail: inout NameTrail) -> LinkTarget? {
         // A vault's link may be relative or a note name, a translated page's link may reach its
         // language's copy: they take the full way.
         guard base.isEmpty, site == nil, config.links == .paths, translations == nil else { return nil }
@@ -201,7 +214,7 @@ public struct LinkResolver: Sendable {
         let key = TermKey.trimSlashes(String(Substring(path)))
         guard !key.isEmpty else { return LinkTarget.none }
         if key.hasSuffix("/index") || key.hasSuffix("/_index") { return nil }
-        if let i = article(forKey: key) { return .article(i) }
+        if let i = article(forKey: key, trail: &trail) { return .article(i) }
         if let redirect = redirects[key] { return redirect }
         return .wanted(key: key, written: key)
     }

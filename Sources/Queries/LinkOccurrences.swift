@@ -4,39 +4,46 @@ import TermgraphLinking
 
 /// Where each edge of the graph is written: for every article node, the file and line of each
 /// of its links that reaches another node. Edges keep only counts and anchor texts; a term's
-/// page shows where its links stand, so this is made once from the corpus when first asked.
+/// page shows where its links stand, so an article's links are resolved again when a page asks
+/// where they stand (a few dozen links, however large the corpus), never the whole corpus's.
 public struct LinkOccurrences: Sendable {
     public struct Occurrence: Sendable, Encodable, Equatable {
         public let file: String
         public let line: Int
     }
 
-    /// `bySource[u]`: (target node, where) for each link of article `u` to another node, in
-    /// the article's order.
-    private let bySource: [[(target: Int32, at: Occurrence)]]
+    private let unique: [Article]
+    private let resolver: LinkResolver
+    private let graph: KnowledgeGraph
+    /// The article each node was made from (-1: a stub).
+    private let articleOfNode: [Int32]
 
     init(corpus: Corpus, graph: KnowledgeGraph) {
         let (unique, resolver) = CorpusGraph.resolving(corpus)
-        let nodeOfArticle = unique.map { graph.index(ofKey: $0.key) }
-        var bySource = [[(target: Int32, at: Occurrence)]](repeating: [], count: graph.nodeCount)
-        for (i, article) in unique.enumerated() {
-            guard let u = nodeOfArticle[i] else { continue }
-            for link in article.links {
-                let v: Int? = switch resolver.resolve(link.target, from: article.path, kind: link.kind) {
-                case .article(let j), .ambiguous(let j, _): nodeOfArticle[j]
-                case .wanted(let key, _): graph.index(ofKey: key)
-                case .external, .none, .attachment: nil
-                }
-                guard let v, v != u else { continue }
-                bySource[u].append((Int32(v), Occurrence(file: article.source.file, line: link.line)))
-            }
+        self.init(articles: unique, keys: unique.map(\.key), resolver: resolver, graph: graph)
+    }
+
+    /// From the node articles (with their keys) and the resolver a build used.
+    init(articles: [Article], keys: [String], resolver: LinkResolver, graph: KnowledgeGraph) {
+        (self.unique, self.resolver, self.graph) = (articles, resolver, graph)
+        var articleOfNode = [Int32](repeating: -1, count: graph.nodeCount)
+        for (i, key) in keys.enumerated() {
+            if let u = graph.index(ofKey: key) { articleOfNode[u] = Int32(i) }
         }
-        self.bySource = bySource
+        self.articleOfNode = articleOfNode
     }
 
     /// Where article `u` links to node `v`, in the article's order.
     public func occurrences(from u: Int, to v: Int) -> [Occurrence] {
-        guard bySource.indices.contains(u) else { return [] }
-        return bySource[u].filter { $0.target == v }.map(\.at)
+        guard articleOfNode.indices.contains(u), articleOfNode[u] >= 0, u != v else { return [] }
+        let article = unique[Int(articleOfNode[u])]
+        return article.links.compactMap { link in
+            let reached: Int? = switch resolver.resolve(link.target, from: article.path, kind: link.kind) {
+            case .article(let j), .ambiguous(let j, _): graph.index(ofKey: unique[j].key)
+            case .wanted(let key, _): graph.index(ofKey: key)
+            case .external, .none, .attachment: nil
+            }
+            return reached == v ? Occurrence(file: article.source.file, line: link.line) : nil
+        }
     }
 }

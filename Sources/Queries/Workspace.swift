@@ -41,6 +41,9 @@ public final class Workspace: @unchecked Sendable {
     public var notices: [String] { lock.withLock { recordedNotices } }
     private var recordedNotices: [String] = []
     private var lookedAtIndexFolder = false
+    /// The corpus the graph was built from, when it is held in memory (`HeldCorpus`).
+    private let heldCorpus: Corpus?
+    private let heldMemo: ResolutionMemo?
 
     /// - Parameters:
     ///   - cacheFolder: where the on-disk index lives; nil for the default under
@@ -53,6 +56,20 @@ public final class Workspace: @unchecked Sendable {
         self.root = root
         self.index = useIndex ? CorpusIndex(folder: cacheFolder ?? CorpusIndex.defaultFolder(for: root)) : nil
         self.reader = CorpusReader(exclude: exclude, progress: progress)
+        self.heldCorpus = nil
+        self.heldMemo = nil
+    }
+
+    /// A workspace over a corpus already read and built, held in memory: it reads nothing.
+    /// `memo` gives the articles and resolver the build used, which tell where links are written.
+    init(root: URL, holding corpus: Corpus, graph: CorpusGraph, terms: TermIndex, memo: ResolutionMemo) {
+        self.root = root
+        self.index = nil
+        self.reader = CorpusReader()
+        self.heldCorpus = corpus
+        self.heldMemo = memo
+        self.loaded = (graph, nil)
+        self.termIndex = terms
     }
 
     /// The corpus's graph, with its link counts and problems.
@@ -114,6 +131,7 @@ public final class Workspace: @unchecked Sendable {
 
     /// Every article with its links (unchanged files come from the index).
     public func corpus() throws(QueryError) -> Corpus {
+        if let heldCorpus { return heldCorpus }
         defer { lock.withLock { noteForeignIndexFile() } }
         do {
             return try index?.readCorpus(root, with: reader) ?? reader.read(root)
@@ -149,7 +167,11 @@ public final class Workspace: @unchecked Sendable {
         let graph = try graph().graph
         let loaded = lock.withLock { loads }
         if let occurrences, occurrences.loads == loaded { return occurrences.made }
-        let made = LinkOccurrences(corpus: try corpus(), graph: graph)
+        let made = if let memo = heldMemo {
+            LinkOccurrences(articles: memo.articles, keys: memo.articleKeys, resolver: memo.resolver, graph: graph)
+        } else {
+            LinkOccurrences(corpus: try corpus(), graph: graph)
+        }
         occurrences = (loaded, made)
         return made
     }

@@ -41,21 +41,48 @@ final class LiveCorpus: Sendable {
         wake.signal()
     }
 
-    /// Rebuilds after changes, forever, on its own thread: a short pause gathers the events of
-    /// one save (an editor writes, renames and changes modes), then the index's incremental
-    /// build reads only what changed, and the new snapshot replaces the old in one step.
+    /// Rebuilds after changes, forever, on its own thread. First the corpus is read into memory
+    /// (from the index where it can be) while the snapshot loaded from the index answers; then,
+    /// after each change, a short pause gathers the events of one save (an editor writes,
+    /// renames and changes modes), the held corpus reads only the files that changed and
+    /// resolves only the links they can reach (`HeldCorpus`), and the new snapshot replaces the
+    /// old in one step.
     func startRebuilding() {
         warm(snapshot)
         let thread = Thread { [self] in
+            var held = HeldCorpus(root: root, cacheFolder: cacheFolder, useIndex: useIndex)
+            var first = true
             while true {
-                wake.wait()
-                Thread.sleep(forTimeInterval: 0.03)
-                while wake.wait(timeout: .now()) == .success {}
+                if !first {
+                    wake.wait()
+                    Thread.sleep(forTimeInterval: 0.03)
+                    while wake.wait(timeout: .now()) == .success {}
+                }
                 let changes = changesSeen.load(ordering: .acquiring)
-                guard changes > snapshot.changesIncluded else { continue }
-                let next = Self.build(root: root, cacheFolder: cacheFolder, useIndex: useIndex, changes: changes)
+                guard first || changes > snapshot.changesIncluded else { continue }
+                let started = ContinuousClock.now
+                let next: Snapshot
+                var report = ""
+                do throws(QueryError) {
+                    let (workspace, update) = try held.update()
+                    next = Snapshot(workspace: workspace, failure: nil, changesIncluded: changes)
+                    let took = (ContinuousClock.now - started).components
+                    let ms = took.seconds * 1000 + took.attoseconds / 1_000_000_000_000_000
+                    if first {
+                        let nodes = (try? workspace.graph().graph.nodes).map { list in list.indices.filter { !list.isStub($0) }.count } ?? 0
+                        report = "termgraph serve: \(nodes) articles held in memory in \(ms) ms; a change is answered from them\n"
+                    } else {
+                        report = "termgraph serve: \(update.filesChanged) file\(update.filesChanged == 1 ? "" : "s") changed, "
+                            + "\(update.articlesResolved) article\(update.articlesResolved == 1 ? "'s" : "s'") links resolved again"
+                            + "\(update.full ? " (a full build)" : ""); answers updated in \(ms) ms\n"
+                    }
+                } catch {
+                    next = Snapshot(workspace: snapshot.workspace, failure: error, changesIncluded: changes)
+                    report = "termgraph serve: \(error.message)\n"
+                }
+                first = false
                 current.withLock { $0 = next }
-                if let failure = next.failure { FileHandle.standardError.write(Data("termgraph serve: \(failure.message)\n".utf8)) }
+                if !report.isEmpty { FileHandle.standardError.write(Data(report.utf8)) }
                 warm(next)
             }
         }

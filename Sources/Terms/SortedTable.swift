@@ -121,6 +121,63 @@ struct SortedTable: Sendable {
         return nodes(low)
     }
 
+    /// The table with every node renumbered by `renumber` (old → new, ascending where both
+    /// are kept), and the nodes it maps to -1 left out, with keys that no node is left under.
+    func renumbered(by renumber: [Int32]) -> SortedTable {
+        var keyBytes: [UInt8] = [], keyOffsets: [Int32] = [0], nodeOffsets: [Int32] = [0], kept: [Int32] = []
+        keyBytes.reserveCapacity(self.keyBytes.count)
+        kept.reserveCapacity(nodes.count)
+        for k in 0..<count {
+            let before = kept.count
+            for node in nodes[Int(self.nodeOffsets[k])..<Int(self.nodeOffsets[k + 1])] where renumber[Int(node)] >= 0 {
+                kept.append(renumber[Int(node)])
+            }
+            guard kept.count > before else { continue }
+            keyBytes.append(contentsOf: self.keyBytes(k))
+            keyOffsets.append(Int32(keyBytes.count))
+            nodeOffsets.append(Int32(kept.count))
+        }
+        return SortedTable(keyBytes: keyBytes, keyOffsets: keyOffsets, nodeOffsets: nodeOffsets, nodes: kept)
+    }
+
+    /// The union of two tables whose node sets are disjoint: keys in byte order, each key's
+    /// nodes ascending.
+    func merged(with other: SortedTable) -> SortedTable {
+        guard other.count > 0 else { return self }
+        var keyBytes: [UInt8] = [], keyOffsets: [Int32] = [0], nodeOffsets: [Int32] = [0], nodes: [Int32] = []
+        keyBytes.reserveCapacity(self.keyBytes.count + other.keyBytes.count)
+        nodes.reserveCapacity(self.nodes.count + other.nodes.count)
+        var a = 0, b = 0
+        while a < count || b < other.count {
+            let fromSelf: Bool, both: Bool
+            if a == count { (fromSelf, both) = (false, false) } else if b == other.count { (fromSelf, both) = (true, false) } else {
+                let x = self.keyBytes(a), y = other.keyBytes(b)
+                both = x.elementsEqual(y)
+                fromSelf = both || x.lexicographicallyPrecedes(y)
+            }
+            keyBytes.append(contentsOf: fromSelf ? self.keyBytes(a) : other.keyBytes(b))
+            if both {
+                let x = self.nodes[Int(self.nodeOffsets[a])..<Int(self.nodeOffsets[a + 1])]
+                let y = other.nodes[Int(other.nodeOffsets[b])..<Int(other.nodeOffsets[b + 1])]
+                var i = x.startIndex, j = y.startIndex
+                while i < x.endIndex || j < y.endIndex {
+                    if j == y.endIndex || (i < x.endIndex && x[i] < y[j]) { nodes.append(x[i]); i += 1 } else { nodes.append(y[j]); j += 1 }
+                }
+                a += 1
+                b += 1
+            } else if fromSelf {
+                nodes += self.nodes[Int(self.nodeOffsets[a])..<Int(self.nodeOffsets[a + 1])]
+                a += 1
+            } else {
+                nodes += other.nodes[Int(other.nodeOffsets[b])..<Int(other.nodeOffsets[b + 1])]
+                b += 1
+            }
+            keyOffsets.append(Int32(keyBytes.count))
+            nodeOffsets.append(Int32(nodes.count))
+        }
+        return SortedTable(keyBytes: keyBytes, keyOffsets: keyOffsets, nodeOffsets: nodeOffsets, nodes: nodes)
+    }
+
     func encode(to writer: inout ByteWriter) {
         writer.write(keyBytes.count)
         writer.append(keyBytes)

@@ -84,10 +84,41 @@ public struct TermIndex: Sendable {
         self.stripped = Array(tables[4..<8])
     }
 
-    /// The names of the nodes in `range`: their folded forms, numbered, and for each of the
+    /// The tables of `graph` made from `earlier`, the tables of `earlierGraph`, when only the
+    /// nodes whose keys are in `touched` (and nodes new to the graph) may have other names than
+    /// they had: their names are folded, every other node's entries are kept under its new
+    /// number. The tables are those `init(_:)` makes of `graph`.
+    public init(_ graph: KnowledgeGraph, patching earlier: TermIndex, of earlierGraph: KnowledgeGraph, touched: Set<String>) {
+        // Both graphs' nodes are in key order: one pass pairs the nodes that stand.
+        var renumber = [Int32](repeating: -1, count: earlierGraph.nodeCount)
+        var changed: [Int] = []
+        var old = 0
+        var oldKey = earlierGraph.nodeCount > 0 ? earlierGraph.nodes.key(0) : ""
+        for v in 0..<graph.nodeCount {
+            let key = graph.nodes.key(v)
+            while old < earlierGraph.nodeCount && TermKey.precedes(oldKey, key) {
+                old += 1
+                if old < earlierGraph.nodeCount { oldKey = earlierGraph.nodes.key(old) }
+            }
+            if old < earlierGraph.nodeCount && oldKey == key && !touched.contains(key) {
+                renumber[old] = Int32(v)
+            } else {
+                changed.append(v)
+            }
+        }
+        let numbers = renumber
+        let part = Self.names(of: changed, in: graph)
+        let fresh = part.forms.tables(part.pairs)
+        let kept = earlier.exact + earlier.stripped
+        let tables = Parallel.map(Array(0..<8), chunk: 1) { t in kept[t].renumbered(by: numbers).merged(with: fresh[t]) }
+        self.exact = Array(tables[0..<4])
+        self.stripped = Array(tables[4..<8])
+    }
+
+    /// The names of the nodes `nodes`: their folded forms, numbered, and for each of the
     /// eight tables the (form << 32 | node) pairs. Every name is folded once however often it
     /// occurs: popular terms are linked with the same words thousands of times.
-    private static func names(of range: Range<Int>, in graph: KnowledgeGraph) -> (forms: FormNumbers, pairs: [[UInt64]]) {
+    private static func names<Nodes: Sequence<Int>>(of range: Nodes, in graph: KnowledgeGraph) -> (forms: FormNumbers, pairs: [[UInt64]]) {
         var forms = FormNumbers()
         var folded: [[UInt8]: (exact: Int32, variants: [Int32])] = [:]
         var pairs = Array(repeating: [UInt64](), count: 8)

@@ -6,8 +6,14 @@ import TermgraphGraph
 /// graph's arrays, then categories (`CategoryAssignment`).
 enum GraphBuilder {
     static func build(_ corpus: consuming Corpus) -> CorpusGraph {
+        build(consume corpus, memo: nil).graph
+    }
+
+    /// The same, keeping a memo for the next build when `memo` is given: `.fresh` resolves every
+    /// link, `.after(earlier, changedFiles:)` only those the changed files can reach.
+    static func build(_ corpus: consuming Corpus, memo: MemoUse?) -> (graph: CorpusGraph, memo: ResolutionMemo?) {
         let config = corpus.config
-        var (nodes, merging, fragments) = link(consume corpus)
+        var (nodes, merging, fragments, kept) = link(consume corpus, memo: memo)
         FreedMemory.release()
         var graph = KnowledgeGraph(nodes: consume nodes, edges: merging.edges, anchors: merging.anchors.build(),
                                    categoryNames: config.categories.map(\.name),
@@ -16,34 +22,54 @@ enum GraphBuilder {
         // Appended in place: a copy of a dump's million problems would be one more for a moment.
         merging.problems += CategoryAssignment.assign(&graph, config: config)
         merging.problems += fragments
-        return CorpusGraph(graph: graph, config: config, linkCount: merging.links,
-                           externalLinkCount: merging.external, attachmentLinkCount: merging.attachments,
-                           problems: merging.problems)
+        return (CorpusGraph(graph: graph, config: config, linkCount: merging.links,
+                            externalLinkCount: merging.external, attachmentLinkCount: merging.attachments,
+                            problems: merging.problems), kept)
+    }
+
+    /// How a build keeps a memo for the next one.
+    enum MemoUse {
+        case fresh
+        case after(ResolutionMemo, changedFiles: Set<String>)
     }
 
     /// The steps that read the articles: their nodes, their links merged into edges and stubs,
-    /// and the broken fragments among them (listed after the categories' problems). Each
-    /// article's links are let go of once merged, and the articles once this returns: the
-    /// graph's arrays are built without them.
-    private static func link(_ corpus: consuming Corpus) -> (nodes: [Node], merging: EdgeMerging, fragments: [Problem]) {
+    /// and the broken fragments among them (listed after the categories' problems). Without a
+    /// memo, each article's links are let go of once merged, and the articles once this returns:
+    /// the graph's arrays are built without them. A memo keeps them for the next build.
+    private static func link(_ corpus: consuming Corpus, memo: MemoUse?)
+        -> (nodes: [Node], merging: EdgeMerging, fragments: [Problem], memo: ResolutionMemo?) {
         var (articles, keys, pathKeys, duplicates) = ArticleKeys.of(corpus)
-        corpus.articles = []
         let resolver = LinkResolver(articles: articles, keys: keys, pathKeys: pathKeys, otherFiles: corpus.otherFiles, config: corpus.config)
-        pathKeys = []
         let fragments = BrokenFragments.problems(articles, resolver: resolver)
         var merging = EdgeMerging(articleCount: articles.count, problems: ProblemList(corpus.problems + duplicates + resolver.problems))
-        // Resolved a batch at a time, so that only one batch's resolutions are held at once.
-        for batch in stride(from: 0, to: articles.count, by: resolutionBatch) {
-            let range = batch..<min(batch + resolutionBatch, articles.count)
-            merging.add(LinkResolution.resolveAll(articles, range, resolver: resolver), of: articles)
-            for i in range { articles[i].links = LinkList() }
-            FreedMemory.release()
+        var kept: ResolutionMemo?
+        if let memo {
+            let earlier: ResolutionMemo?, changed: Set<String>
+            switch memo {
+            case .fresh: (earlier, changed) = (nil, [])
+            case let .after(memo, changedFiles): (earlier, changed) = (ResolutionMemo.usable(memo, for: corpus), changedFiles)
+            }
+            let (resolved, made) = ResolutionMemo.resolve(articles, keys: keys, pathKeys: pathKeys, otherFiles: corpus.otherFiles,
+                                                          resolver: resolver, changedFiles: changed, after: earlier, config: corpus.config)
+            merging.add([resolved], of: articles)
+            kept = made
+        } else {
+            corpus.articles = []
+            pathKeys = []
+            // Resolved a batch at a time, so that only one batch's resolutions are held at once.
+            for batch in stride(from: 0, to: articles.count, by: resolutionBatch) {
+                let range = batch..<min(batch + resolutionBatch, articles.count)
+                merging.add(LinkResolution.resolveAll(articles, range, resolver: resolver), of: articles)
+                for i in range { articles[i].links = LinkList() }
+                FreedMemory.release()
+            }
         }
         merging.labelStubs()
         var nodes = nodes(articles, keys: keys, config: corpus.config, room: articles.count + merging.stubs.count)
         nodes += merging.stubs
         merging.stubs = []
-        return (nodes, merging, fragments)
+        return (nodes, merging, fragments, kept)
     }
 
     /// How many articles' links are resolved together: enough to keep every core busy.

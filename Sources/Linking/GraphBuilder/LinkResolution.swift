@@ -5,9 +5,9 @@ import TermgraphCorpus
 enum LinkResolution {
     /// The links of `articles[batch]`, resolved a slice of articles at a time on every core:
     /// the slices in article order (their concatenation is one entry per article of the batch).
-    static func resolveAll(_ articles: [Article], _ batch: Range<Int>, resolver: LinkResolver) -> [[ResolvedLinks]] {
+    static func resolveAll(_ articles: [Article], _ batch: Range<Int>, resolver: LinkResolver, keepingTrails: Bool = false) -> [[ResolvedLinks]] {
         Parallel.map(Parallel.slices(batch.count, minimum: 256), chunk: 1) { range in
-            resolve((range.lowerBound + batch.lowerBound)..<(range.upperBound + batch.lowerBound), in: articles, resolver: resolver)
+            resolve(range.map { $0 + batch.lowerBound }, in: articles, resolver: resolver, keepingTrails: keepingTrails)
         }
     }
 
@@ -26,14 +26,17 @@ enum LinkResolution {
         var links = 0
         var external = 0
         var attachments = 0
+        /// The names every link's resolution looked up (`NameTrail`), when trails are kept.
+        var trail: [UInt32] = []
     }
 
     /// Resolves the links of `articles[range]`. Plain `/slug` targets take the resolver's quick
     /// path; others are often written the same way many times, so each spelling is resolved
     /// once per chunk (a relative one once per folder).
-    static func resolve(_ range: Range<Int>, in articles: [Article], resolver: LinkResolver) -> [ResolvedLinks] {
-        var cache: [String: LinkTarget] = [:]
-        return range.map { source in
+    static func resolve(_ sources: [Int], in articles: [Article], resolver: LinkResolver, keepingTrails: Bool) -> [ResolvedLinks] {
+        var cache: [String: (target: LinkTarget, trail: NameTrail)] = [:]
+        var trail = NameTrail(recording: keepingTrails)
+        return sources.map { source in
             let article = articles[source]
             let list = article.links
             let folder = article.path.lastIndex(of: "/").map { String(article.path[..<$0]) } ?? ""
@@ -41,19 +44,23 @@ enum LinkResolution {
             var result = ResolvedLinks()
             var edgeOf: [Int32: Int] = [:]
             var anchorsOf: [DistinctAnchors] = []
+            trail.removeAll()
             for i in list.indices {
                 let target = list.target(i), kind = list.kind(i)
                 let resolution: LinkTarget
-                if let simple = resolver.resolveSimple(target, kind: kind) {
+                if let simple = resolver.resolveSimple(target, kind: kind, trail: &trail) {
                     resolution = simple
                 } else {
                     var cacheKey = resolver.cacheKey(target, kind: kind, folder: folder)
                     if !scope.isEmpty { cacheKey = scope + "\u{1}" + cacheKey }
                     if let known = cache[cacheKey] {
-                        resolution = known
+                        resolution = known.target
+                        trail.note(known.trail)
                     } else {
-                        resolution = resolver.resolve(target, from: article.path, kind: kind)
-                        cache[cacheKey] = resolution
+                        var own = NameTrail(recording: keepingTrails)
+                        resolution = resolver.resolve(target, from: article.path, kind: kind, trail: &own)
+                        cache[cacheKey] = (resolution, own)
+                        trail.note(own)
                     }
                 }
                 switch resolution {
@@ -89,6 +96,7 @@ enum LinkResolution {
                 result.anchorLinks += anchors.links.map { Int32($0) }
                 result.anchorStart.append(Int32(result.anchorLinks.count))
             }
+            result.trail = trail.names
             return result
         }
     }

@@ -10,13 +10,18 @@ struct FilePathLookup: TargetLookup {
 
     init(articles: [Article], otherFiles: [String]) {
         for (i, article) in articles.enumerated() {
-            let key = TermKey.normalize(LinkResolver.withoutNoteExtension(article.path))
+            let key = Self.key(ofNoteAt: article.path)
             if notes[key] == nil { notes[key] = i }
         }
         for file in otherFiles {
             let key = TermKey.normalize(file)
             if files[key] == nil { files[key] = file }
         }
+    }
+
+    /// A note's key: its path without `.md`, folded.
+    static func key(ofNoteAt path: String) -> String {
+        TermKey.normalize(LinkResolver.withoutNoteExtension(path))
     }
 
     func article(forKey key: String) -> Int? { notes[key] }

@@ -22,7 +22,7 @@ struct NoteNameLookup: TargetLookup {
     init(articles: [Article], otherFiles: [String]) {
         self.otherFiles = otherFiles
         for (i, article) in articles.enumerated() {
-            let (folder, name) = Self.split(TermKey.normalize(LinkResolver.withoutNoteExtension(article.path)))
+            let (folder, name) = Self.split(FilePathLookup.key(ofNoteAt: article.path))
             notes[name, default: []].append(Candidate(index: i, folder: folder, length: article.path.count))
         }
         for (i, file) in otherFiles.enumerated() {

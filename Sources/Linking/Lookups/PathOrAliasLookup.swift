@@ -13,10 +13,16 @@ struct PathOrAliasLookup: TargetLookup {
     init(articles: [Article], keys: [String], pathKeys: [String], base: String) {
         for (i, pathKey) in pathKeys.enumerated() {
             if pathKey != keys[i] && byPathOrAlias[pathKey] == nil { byPathOrAlias[pathKey] = i }
-            for alias in articles[i].aliases where alias.hasPrefix("/") {
-                let key = TermKey.normalize(stripBase(TermKey.trimSlashes(percentDecode(dropQueryAndFragment(alias))), base: base))
-                if byPathOrAlias[key] == nil { byPathOrAlias[key] = i }
+            for key in Self.aliasKeys(of: articles[i], base: base) where byPathOrAlias[key] == nil {
+                byPathOrAlias[key] = i
             }
+        }
+    }
+
+    /// The keys of an article's `/`-aliases, made as a link target's are.
+    static func aliasKeys(of article: Article, base: String) -> [String] {
+        article.aliases.filter { $0.hasPrefix("/") }.map { alias in
+            TermKey.normalize(stripBase(TermKey.trimSlashes(percentDecode(dropQueryAndFragment(alias))), base: base))
         }
     }
 
