@@ -14,7 +14,6 @@ enum GraphBuilder {
     static func build(_ corpus: consuming Corpus, memo: MemoUse?) -> (graph: CorpusGraph, memo: ResolutionMemo?) {
         let config = corpus.config
         var (nodes, merging, fragments, kept) = link(consume corpus, memo: memo)
-        FreedMemory.release()
         var graph = KnowledgeGraph(nodes: consume nodes, edges: merging.edges, anchors: merging.anchors.build(),
                                    categoryNames: config.categories.map(\.name),
                                    title: config.title, language: config.language)
@@ -62,8 +61,7 @@ enum GraphBuilder {
                 let range = batch..<min(batch + resolutionBatch, articles.count)
                 merging.add(LinkResolution.resolveAll(articles, range, resolver: resolver), of: articles)
                 for i in range { articles[i].links = LinkList() }
-                FreedMemory.release()
-            }
+                    }
         }
         merging.labelStubs()
         var nodes = nodes(articles, keys: keys, config: corpus.config, room: articles.count + merging.stubs.count)
