@@ -38,20 +38,32 @@ public struct KnowledgeGraph: Sendable {
         nodes: [Node], edges: [EdgeRecord],
         categoryNames: [String] = [], title: String? = nil, language: String? = nil
     ) {
-        self.init(nodes: nodes, edges: edges, anchors: AnchorLists(edges.map(\.anchors)),
-                  categoryNames: categoryNames, title: title, language: language)
+        self.init(nodes: nodes, edges: edges.map { WeightedEdge(source: $0.source, target: $0.target, weight: $0.weight) },
+                  anchors: AnchorLists(edges.map(\.anchors)), categoryNames: categoryNames, title: title, language: language)
     }
 
-    /// The same, with the anchor texts of `edges[e]` given as `anchors[e]` (the edges' own
-    /// `anchors` are not read).
+    /// The same, with the anchor texts of `edges[e]` given as `anchors[e]`. The nodes are
+    /// sorted where they lie: a million-article corpus's nodes are never held twice.
     public init(
-        nodes unsortedNodes: [Node], edges unsortedEdges: [EdgeRecord], anchors: AnchorLists,
+        nodes: consuming [Node], edges unsortedEdges: [WeightedEdge], anchors: AnchorLists,
         categoryNames: [String] = [], title: String? = nil, language: String? = nil
     ) {
-        let order = unsortedNodes.indices.sorted { TermKey.precedes(unsortedNodes[$0].key, unsortedNodes[$1].key) }
-        var position = [Int32](repeating: 0, count: unsortedNodes.count)
-        for (newIndex, oldIndex) in order.enumerated() { position[oldIndex] = Int32(newIndex) }
-        self.nodes = NodeList(order.map { unsortedNodes[$0] })
+        var position = [Int32](repeating: 0, count: nodes.count)
+        do {
+            let order = nodes.indices.sorted { TermKey.precedes(nodes[$0].key, nodes[$1].key) }
+            for (newIndex, oldIndex) in order.enumerated() { position[oldIndex] = Int32(newIndex) }
+        }
+        // Each node swapped straight to its place: a cycle of the permutation at a time.
+        var place = position
+        for i in nodes.indices {
+            while place[i] != Int32(i) {
+                let j = Int(place[i])
+                nodes.swapAt(i, j)
+                place.swapAt(i, j)
+            }
+        }
+        place = []
+        self.nodes = NodeList(nodes)
 
         // Edges are ordered through a permutation rather than copied: a million-article corpus
         // has ten million of them.
@@ -95,7 +107,7 @@ public struct KnowledgeGraph: Sendable {
         self.edgeWeight = edgeWeight
         self.edgeAnchors = merged.build()
 
-        let n = nodes.count
+        let n = self.nodes.count
         var outOffsets = [Int32](repeating: 0, count: n + 1)
         var inCounts = [Int32](repeating: 0, count: n + 1)
         for e in edgeSource.indices {
@@ -179,6 +191,20 @@ public struct KnowledgeGraph: Sendable {
     /// A copy with the stub nodes (and every edge that touches one) left out.
     public func withoutStubs() -> KnowledgeGraph {
         subgraph { !nodes.isStub($0) }
+    }
+}
+
+/// One edge as given to the graph builder, its anchor texts kept apart: positions into the
+/// builder's node array.
+public struct WeightedEdge: Sendable, Equatable {
+    public var source: Int32
+    public var target: Int32
+    public var weight: Int32
+
+    public init(source: Int32, target: Int32, weight: Int32 = 1) {
+        self.source = source
+        self.target = target
+        self.weight = weight
     }
 }
 

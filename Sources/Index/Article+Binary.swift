@@ -63,6 +63,56 @@ extension Problem {
     }
 }
 
+extension ProblemList {
+    /// The problems past the first `skipping` listed ones (a scan's own, stored apart), wanted
+    /// links as compactly as the list keeps them.
+    func encode(to writer: inout ByteWriter, skipping: Int) {
+        writer.write(listed.count - skipping)
+        for problem in listed.dropFirst(skipping) { problem.encode(to: &writer) }
+        writer.write(files)
+        writer.write(wantedFile)
+        for line in wantedLine { writer.write(line) }
+        var previous = 0
+        for end in targetEnd {
+            writer.write(end - previous)
+            previous = end
+        }
+        writer.write(targetBytes.count)
+        writer.append(targetBytes)
+        writer.write(runs.count)
+        for run in runs {
+            writer.write(run.listed - skipping)
+            writer.write(run.wanted)
+        }
+    }
+
+    /// Problems stored by `encode(to:skipping:)`, after `front` (the scan's own problems).
+    init(from reader: inout ByteReader, after front: [Problem]) throws(ByteReader.Corrupt) {
+        var listed = front
+        for _ in 0..<(try reader.readCount()) { listed.append(try Problem(from: &reader)) }
+        let files = try reader.readStrings()
+        let wantedFile = try reader.readInt32s()
+        var wantedLine: [Int] = [], targetEnd: [Int] = []
+        wantedLine.reserveCapacity(wantedFile.count)
+        targetEnd.reserveCapacity(wantedFile.count)
+        for _ in wantedFile { wantedLine.append(try reader.readInt()) }
+        var end = 0
+        for _ in wantedFile {
+            end += try reader.readCount(max: Int.max)
+            targetEnd.append(end)
+        }
+        let targetBytes = try reader.readBytes(try reader.readCount(max: Int.max))
+        var runs: [Run] = []
+        for _ in 0..<(try reader.readCount()) {
+            runs.append(Run(listed: try reader.readCount() + front.count, wanted: try reader.readCount()))
+        }
+        guard let list = ProblemList(listed: listed, files: files, wantedFile: wantedFile, wantedLine: wantedLine,
+                                     targetEnd: targetEnd, targetBytes: targetBytes, runs: runs)
+        else { throw ByteReader.Corrupt() }
+        self = list
+    }
+}
+
 extension ExtractedFile {
     /// What a file gave, under a code that stays the same for each case.
     func encode(to writer: inout ByteWriter) {

@@ -43,18 +43,17 @@ extension CorpusIndex {
             return (graph, terms)
         }
         let scan = reader.scan(root, configuration: configuration)
-        let extracted = reader.extract(scan, reusing: trusting ? Self.reuse(cached.records(matching: scan.files).records) : { _, _ in nil })
-        let graph = CorpusGraph(extracted.corpus)
+        var extracted = reader.extract(scan, reusing: trusting ? Self.reuse(cached.records(matching: scan.files).records) : { _, _ in nil })
         let stored = Self.stamped(scan, extracted)
-        // The two index files are written side by side.
-        let terms = Parallel.map([true, false], chunk: 1) { isGraph -> TermStore? in
-            guard isGraph else {
-                saveRecords(scan: stored, records: extracted.records)
-                return nil
-            }
-            return saveGraph((graph, scan.problems.count), scan: stored, racy: extracted.racy.map { RacyFile(path: $0.path, checksum: $0.checksum) })
-        }[0]
-        return (graph, terms)
+        let racy = extracted.racy.map { RacyFile(path: $0.path, checksum: $0.checksum) }
+        // The records are written and let go of first: the corpus is then the articles' only
+        // holder, and the graph is built letting go of each article's links once it is linked.
+        saveRecords(scan: stored, records: extracted.records)
+        extracted.records = []
+        let corpus = extracted.corpus
+        extracted.corpus.articles = []
+        let graph = CorpusGraph(corpus)
+        return (graph, saveGraph((graph, scan.problems.count), scan: stored, racy: racy))
     }
 
     /// The scan with each file under the stamp of what was read from it: what records and the

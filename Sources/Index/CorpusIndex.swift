@@ -23,7 +23,7 @@ public struct CorpusIndex: Sendable {
     public let folder: URL
 
     /// Bumped whenever what is stored, or how it is extracted, changes.
-    static let formatVersion = 9
+    static let formatVersion = 10
     static let magic = Array("termgraph-index".utf8)
 
     public init(folder: URL) {
@@ -93,8 +93,7 @@ public struct CorpusIndex: Sendable {
             var reader = section.reader
             do throws(ByteReader.Corrupt) {
                 let links = try reader.readInt(), external = try reader.readInt(), attachments = try reader.readInt()
-                var problems = scanProblems
-                for _ in 0..<(try reader.readCount()) { problems.append(try Problem(from: &reader)) }
+                let problems = try ProblemList(from: &reader, after: scanProblems)
                 let graph = try KnowledgeGraph(from: &reader)
                 try reader.endSection()
                 let built = CorpusGraph(graph: graph, linkCount: links, externalLinkCount: external, attachmentLinkCount: attachments,
@@ -199,9 +198,7 @@ public struct CorpusIndex: Sendable {
             writer.write(built.linkCount)
             writer.write(built.externalLinkCount)
             writer.write(built.attachmentLinkCount)
-            let problems = built.problems.dropFirst(scanProblems)
-            writer.write(problems.count)
-            for problem in problems { problem.encode(to: &writer) }
+            built.problems.encode(to: &writer, skipping: scanProblems)
             built.graph.encode(to: &writer)
         }
         return store

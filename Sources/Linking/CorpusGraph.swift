@@ -17,11 +17,11 @@ public struct CorpusGraph: Sendable {
     /// A vault's links to files that are not articles (images, PDFs): never edges.
     public private(set) var attachmentLinkCount = 0
     /// The corpus's problems, then duplicate slugs and wanted links found while building.
-    public private(set) var problems: [Problem]
+    public private(set) var problems: ProblemList
 
     /// A graph read back from the on-disk index.
     package init(graph: KnowledgeGraph, linkCount: Int, externalLinkCount: Int, attachmentLinkCount: Int = 0,
-                 problems: [Problem], config: CorpusConfig) {
+                 problems: ProblemList, config: CorpusConfig) {
         self.graph = graph
         self.linkCount = linkCount
         self.externalLinkCount = externalLinkCount
@@ -45,8 +45,8 @@ public struct CorpusGraph: Sendable {
     }
 
     /// The graph of `corpus`, built by the steps of `GraphBuilder`.
-    public init(_ corpus: Corpus) {
-        self = GraphBuilder.build(corpus)
+    public init(_ corpus: consuming Corpus) {
+        self = GraphBuilder.build(consume corpus)
     }
 
     /// The graph of `corpus` and a memo of its links' resolution for the next build; after
@@ -60,7 +60,7 @@ public struct CorpusGraph: Sendable {
 
     /// A graph as the builder made it.
     init(graph: KnowledgeGraph, config: CorpusConfig, linkCount: Int, externalLinkCount: Int, attachmentLinkCount: Int,
-         problems: [Problem]) {
+         problems: ProblemList) {
         self.graph = graph
         self.config = config
         self.linkCount = linkCount

@@ -61,7 +61,7 @@ public struct LinkResolver: Sendable {
         case .paths:
             self.lookups = [
                 SlugKeyLookup(keys: keys),
-                PathOrAliasLookup(articles: articles, pathKeys: pathKeys, base: base),
+                PathOrAliasLookup(articles: articles, keys: keys, pathKeys: pathKeys, base: base),
             ]
         case .names:
             // A name that is no file but an article's slug (a folder's index.md, a front-matter

@@ -112,7 +112,7 @@ public struct StatsQuery: Query {
             links: counts.links, externalLinks: counts.external, attachmentLinks: counts.attachments,
             orphans: graph.terms(.orphan).filter(ofScope).count, wanted: wanted,
             deadEnds: graph.terms(.deadEnd).filter(ofScope).count, isolated: graph.terms(.isolated).filter(ofScope).count,
-            uncategorized: uncategorized, problems: built.problems.filter { scope($0.file) }.count,
+            uncategorized: uncategorized, problems: built.problems.reduce(0) { $0 + (scope($1.file) ? 1 : 0) },
             categories: categories, matrix: graph.categoryMatrix(from: ofScope))
     }
 }

@@ -7,29 +7,37 @@ import TermgraphGraph
 /// for it, ties to the first seen; anchor texts are kept in first-seen order. A vault link whose
 /// note name fits several notes is an `ambiguous-link` problem naming them all.
 struct EdgeMerging {
-    var nodes: [Node]
-    var problems: [Problem]
-    var edges: [EdgeRecord] = []
+    /// The stub nodes, in the order met: stub `s` is node `articleCount + s`.
+    var stubs: [Node] = []
+    let articleCount: Int
+    var problems: ProblemList
+    var edges: [WeightedEdge] = []
     var anchors = AnchorLists.Builder()
     var links = 0
     var external = 0
     var attachments = 0
 
-    private struct Wanted {
-        var node: Int32
-        var anchorCounts: [String: Int] = [:]
-        var anchorOrder: [String] = []
-    }
-    private var wanted: [String: Wanted] = [:]
+    /// The stub node of each wanted key.
+    private var stubOf: [String: Int32] = [:]
+    /// The non-empty anchor texts of links to stubs, in the order met: text `t` is of stub
+    /// `textStub[t]`, its bytes `textBytes[textEnd[t - 1] ..< textEnd[t]]` (from 0 for the first).
+    private var textStub: [Int32] = []
+    private var textEnd: [Int] = []
+    private var textBytes: [UInt8] = []
+    /// The next article `add` is given.
+    private var source = 0
 
-    init(nodes: [Node], problems: [Problem]) {
-        self.nodes = nodes
+    init(articleCount: Int, problems: ProblemList) {
+        self.articleCount = articleCount
         self.problems = problems
     }
 
-    /// Adds the links of `articles`, resolved slice by slice as `LinkResolution` gives them.
+    /// Adds the links of the next articles of `articles`, resolved slice by slice as
+    /// `LinkResolution` gives them.
     mutating func add(_ resolved: [[LinkResolution.ResolvedLinks]], of articles: [Article]) {
-        var source = 0
+        // Room for the batch's edges (at most one per link to an article or a stub), not grown
+        // by doubling: a dump's edges are the largest array left once its links are let go of.
+        edges.reserveCapacity(edges.count + resolved.reduce(0) { $0 + $1.reduce(0) { $0 + $1.edges.count + $1.wanted.count } })
         for chunk in resolved {
             for article in chunk {
                 add(article, from: source, list: articles[source].links, path: articles[source].path)
@@ -40,7 +48,6 @@ struct EdgeMerging {
                 source += 1
             }
         }
-        labelStubs()
     }
 
     /// The problem of a link whose name fits several notes (their paths in path order).
@@ -54,7 +61,7 @@ struct EdgeMerging {
         external += article.external
         attachments += article.attachments
         for (k, edge) in article.edges.enumerated() {
-            edges.append(EdgeRecord(source: Int32(source), target: edge.target, weight: edge.weight))
+            edges.append(WeightedEdge(source: Int32(source), target: edge.target, weight: edge.weight))
             let own = Int(article.anchorStart[k])..<Int(article.anchorStart[k + 1])
             anchors.startList(count: own.count)
             for link in article.anchorLinks[own] { anchors.addText(list.anchorText(Int(link))) }
@@ -64,17 +71,20 @@ struct EdgeMerging {
         var stubEdges: [Int32: Int] = [:]
         var stubAnchors: [DistinctAnchors] = []
         for (i, key, written) in article.wanted {
-            let link = list[i]
-            problems.append(Problem(file: path, line: link.line, kind: .wantedLink,
-                                    message: "link to \"\(link.target)\" matches no article"))
-            if wanted[key] == nil {
-                wanted[key] = Wanted(node: Int32(nodes.count))
-                nodes.append(Node(slug: written, key: key, title: written, isStub: true))
+            problems.appendWantedLink(file: path, line: list.line(i), target: list.targetText(i))
+            let stub: Int32
+            if let known = stubOf[key] {
+                stub = known
+            } else {
+                stub = Int32(articleCount + stubs.count)
+                stubOf[key] = stub
+                stubs.append(Node(slug: written, key: key, title: written, isStub: true))
             }
-            let stub = wanted[key]!.node
-            if !link.text.isEmpty {
-                if wanted[key]!.anchorCounts[link.text] == nil { wanted[key]!.anchorOrder.append(link.text) }
-                wanted[key]!.anchorCounts[link.text, default: 0] += 1
+            let text = list.anchorText(i)
+            if !text.isEmpty {
+                textStub.append(stub)
+                textBytes.append(contentsOf: text)
+                textEnd.append(textBytes.count)
             }
             if let k = stubEdges[stub] {
                 edges[edges.count - stubAnchors.count + k].weight += 1
@@ -83,7 +93,7 @@ struct EdgeMerging {
                 stubEdges[stub] = stubAnchors.count
                 stubAnchors.append(DistinctAnchors())
                 stubAnchors[stubAnchors.count - 1].add(i, of: list)
-                edges.append(EdgeRecord(source: Int32(source), target: stub))
+                edges.append(WeightedEdge(source: Int32(source), target: stub))
             }
         }
         for texts in stubAnchors {
@@ -93,16 +103,38 @@ struct EdgeMerging {
         }
     }
 
-    /// Each stub's title: the anchor text used most often for it, ties to the first seen.
-    private mutating func labelStubs() {
-        for stub in wanted.values {
-            var best: String?
-            var bestCount = 0
-            for anchor in stub.anchorOrder where stub.anchorCounts[anchor]! > bestCount {
-                best = anchor
-                bestCount = stub.anchorCounts[anchor]!
-            }
-            if let best { nodes[Int(stub.node)].title = best }
+    /// Each stub's title: the anchor text used most often for it, ties to the first seen
+    /// (texts the same as strings compare are one text).
+    mutating func labelStubs() {
+        guard let firstStub = textStub.min() else { return }
+        // The texts of each stub together, in the order met: a counting sort by stub.
+        var start = [Int](repeating: 0, count: articleCount + stubs.count - Int(firstStub) + 1)
+        for stub in textStub { start[Int(stub - firstStub) + 1] += 1 }
+        for s in 1..<start.count { start[s] += start[s - 1] }
+        var fill = start
+        var order = [Int32](repeating: 0, count: textStub.count)
+        for (t, stub) in textStub.enumerated() {
+            order[fill[Int(stub - firstStub)]] = Int32(t)
+            fill[Int(stub - firstStub)] += 1
         }
+        func text(_ t: Int32) -> String {
+            String(decoding: textBytes[(t == 0 ? 0 : textEnd[Int(t) - 1])..<textEnd[Int(t)]], as: UTF8.self)
+        }
+        var counts: [String: Int] = [:]
+        for s in 0..<(start.count - 1) where start[s] < start[s + 1] {
+            let own = order[start[s]..<start[s + 1]]
+            var best = text(own.first!)
+            if own.count > 1 {
+                counts.removeAll(keepingCapacity: true)
+                for t in own { counts[text(t), default: 0] += 1 }
+                var bestCount = 0
+                for t in own {
+                    let candidate = text(t)
+                    if counts[candidate]! > bestCount { (best, bestCount) = (candidate, counts[candidate]!) }
+                }
+            }
+            stubs[s + Int(firstStub) - articleCount].title = best
+        }
+        (textStub, textEnd, textBytes) = ([], [], [])
     }
 }

@@ -5,19 +5,43 @@ import TermgraphGraph
 /// resolved on every core (`LinkResolution`), edges and stubs merged (`EdgeMerging`), the
 /// graph's arrays, then categories (`CategoryAssignment`).
 enum GraphBuilder {
-    static func build(_ corpus: Corpus) -> CorpusGraph {
-        build(corpus, memo: nil).graph
+    static func build(_ corpus: consuming Corpus) -> CorpusGraph {
+        build(consume corpus, memo: nil).graph
     }
 
     /// The same, keeping a memo for the next build when `memo` is given: `.fresh` resolves every
     /// link, `.after(earlier, changedFiles:)` only those the changed files can reach.
-    static func build(_ corpus: Corpus, memo: MemoUse?) -> (graph: CorpusGraph, memo: ResolutionMemo?) {
-        let (articles, keys, pathKeys, duplicates) = ArticleKeys.of(corpus)
+    static func build(_ corpus: consuming Corpus, memo: MemoUse?) -> (graph: CorpusGraph, memo: ResolutionMemo?) {
+        let config = corpus.config
+        var (nodes, merging, fragments, kept) = link(consume corpus, memo: memo)
+        var graph = KnowledgeGraph(nodes: consume nodes, edges: merging.edges, anchors: merging.anchors.build(),
+                                   categoryNames: config.categories.map(\.name),
+                                   title: config.title, language: config.language)
+        merging.edges = []
+        // Appended in place: a copy of a dump's million problems would be one more for a moment.
+        merging.problems += CategoryAssignment.assign(&graph, config: config)
+        merging.problems += fragments
+        return (CorpusGraph(graph: graph, config: config, linkCount: merging.links,
+                            externalLinkCount: merging.external, attachmentLinkCount: merging.attachments,
+                            problems: merging.problems), kept)
+    }
+
+    /// How a build keeps a memo for the next one.
+    enum MemoUse {
+        case fresh
+        case after(ResolutionMemo, changedFiles: Set<String>)
+    }
+
+    /// The steps that read the articles: their nodes, their links merged into edges and stubs,
+    /// and the broken fragments among them (listed after the categories' problems). Without a
+    /// memo, each article's links are let go of once merged, and the articles once this returns:
+    /// the graph's arrays are built without them. A memo keeps them for the next build.
+    private static func link(_ corpus: consuming Corpus, memo: MemoUse?)
+        -> (nodes: [Node], merging: EdgeMerging, fragments: [Problem], memo: ResolutionMemo?) {
+        var (articles, keys, pathKeys, duplicates) = ArticleKeys.of(corpus)
         let resolver = LinkResolver(articles: articles, keys: keys, pathKeys: pathKeys, otherFiles: corpus.otherFiles, config: corpus.config)
-        var merging = EdgeMerging(nodes: nodes(articles, keys: keys, config: corpus.config),
-                                  problems: corpus.problems + duplicates + resolver.problems)
-        // At most one edge per link: room for them all at once, not grown by doubling.
-        merging.edges.reserveCapacity(articles.reduce(0) { $0 + $1.links.count })
+        let fragments = BrokenFragments.problems(articles, resolver: resolver)
+        var merging = EdgeMerging(articleCount: articles.count, problems: ProblemList(corpus.problems + duplicates + resolver.problems))
         var kept: ResolutionMemo?
         if let memo {
             let earlier: ResolutionMemo?, changed: Set<String>
@@ -30,33 +54,37 @@ enum GraphBuilder {
             merging.add([resolved], of: articles)
             kept = made
         } else {
-            merging.add(LinkResolution.resolveAll(articles, resolver: resolver), of: articles)
+            corpus.articles = []
+            pathKeys = []
+            // Resolved a batch at a time, so that only one batch's resolutions are held at once.
+            for batch in stride(from: 0, to: articles.count, by: resolutionBatch) {
+                let range = batch..<min(batch + resolutionBatch, articles.count)
+                merging.add(LinkResolution.resolveAll(articles, range, resolver: resolver), of: articles)
+                for i in range { articles[i].links = LinkList() }
+                    }
         }
-        var graph = KnowledgeGraph(nodes: merging.nodes, edges: merging.edges, anchors: merging.anchors.build(),
-                                   categoryNames: corpus.config.categories.map(\.name),
-                                   title: corpus.config.title, language: corpus.config.language)
-        // Appended in place: a copy of a dump's million problems would be one more for a moment.
-        merging.problems += CategoryAssignment.assign(&graph, config: corpus.config)
-        merging.problems += BrokenFragments.problems(articles, resolver: resolver)
-        return (CorpusGraph(graph: graph, config: corpus.config, linkCount: merging.links,
-                            externalLinkCount: merging.external, attachmentLinkCount: merging.attachments,
-                            problems: merging.problems), kept)
+        merging.labelStubs()
+        var nodes = nodes(articles, keys: keys, config: corpus.config, room: articles.count + merging.stubs.count)
+        nodes += merging.stubs
+        merging.stubs = []
+        return (nodes, merging, fragments, kept)
     }
 
-    /// How a build keeps a memo for the next one.
-    enum MemoUse {
-        case fresh
-        case after(ResolutionMemo, changedFiles: Set<String>)
-    }
+    /// How many articles' links are resolved together: enough to keep every core busy.
+    static let resolutionBatch = 32768
 
-    /// One node per article, with its front matter; categories by their declared name.
-    static func nodes(_ articles: [Article], keys: [String], config: CorpusConfig) -> [Node] {
+    /// One node per article, with its front matter; categories by their declared name. The
+    /// array has room for `room` nodes.
+    static func nodes(_ articles: [Article], keys: [String], config: CorpusConfig, room: Int = 0) -> [Node] {
         let categoryIndex = Dictionary(config.categories.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
-        return zip(articles, keys).map { article, key in
-            Node(slug: article.slug, key: key, title: article.title, description: article.description,
-                 keywords: article.keywords, aliases: article.aliases,
-                 category: article.category.flatMap { categoryIndex[$0] },
-                 path: article.path, attributes: article.attributes.map(NodeAttribute.init))
+        var nodes: [Node] = []
+        nodes.reserveCapacity(max(room, articles.count))
+        for (article, key) in zip(articles, keys) {
+            nodes.append(Node(slug: article.slug, key: key, title: article.title, description: article.description,
+                              keywords: article.keywords, aliases: article.aliases,
+                              category: article.category.flatMap { categoryIndex[$0] },
+                              path: article.path, attributes: article.attributes.map(NodeAttribute.init)))
         }
+        return nodes
     }
 }

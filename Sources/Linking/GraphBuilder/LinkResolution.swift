@@ -3,11 +3,11 @@ import TermgraphCorpus
 
 /// The resolution step: each article's links resolved and merged into its edges, on every core.
 enum LinkResolution {
-    /// The links of every article, resolved a slice of articles at a time on every core: the
-    /// slices in article order (their concatenation is one entry per article).
-    static func resolveAll(_ articles: [Article], resolver: LinkResolver, keepingTrails: Bool = false) -> [[ResolvedLinks]] {
-        Parallel.map(Parallel.slices(articles.count, minimum: 256), chunk: 1) { range in
-            resolve(range.map { $0 }, in: articles, resolver: resolver, keepingTrails: keepingTrails)
+    /// The links of `articles[batch]`, resolved a slice of articles at a time on every core:
+    /// the slices in article order (their concatenation is one entry per article of the batch).
+    static func resolveAll(_ articles: [Article], _ batch: Range<Int>, resolver: LinkResolver, keepingTrails: Bool = false) -> [[ResolvedLinks]] {
+        Parallel.map(Parallel.slices(batch.count, minimum: 256), chunk: 1) { range in
+            resolve(range.map { $0 + batch.lowerBound }, in: articles, resolver: resolver, keepingTrails: keepingTrails)
         }
     }
 

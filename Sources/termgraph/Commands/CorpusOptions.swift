@@ -62,7 +62,8 @@ struct CorpusOptions: ParsableArguments {
             Output.queryError(.unreadableCorpus(message), json: json)
             throw ExitCode(2)
         }
-        let serious = built.problems.filter { $0.kind != Problem.Kind.wantedLink }.count
+        // Wanted links are kept apart from the others, and never counted here.
+        let serious = built.problems.listed.filter { $0.kind != Problem.Kind.wantedLink }.count
         if serious > 0 && warnAboutProblems {
             Output.error("warning: \(serious) problem\(serious == 1 ? "" : "s") in the corpus; run `termgraph check` to list them")
         }
