@@ -106,6 +106,7 @@ public struct HeldCorpus: Sendable {
         }
         built = (graph.graph, terms)
         let workspace = Workspace(root: root, holding: extracted.corpus, graph: graph, terms: terms, memo: made)
-        return (workspace, Update(filesChanged: full ? scan.files.count : changed.count, articlesResolved: made.articlesResolved, full: full))
+        return (workspace, Update(filesChanged: full ? scan.files.count : changed.count, articlesResolved: made.articlesResolved,
+                                  full: full || made.touchedKeys == nil))
     }
 }

@@ -33,17 +33,25 @@ public struct LinkOccurrences: Sendable {
         self.articleOfNode = articleOfNode
     }
 
-    /// Where article `u` links to node `v`, in the article's order.
-    public func occurrences(from u: Int, to v: Int) -> [Occurrence] {
-        guard articleOfNode.indices.contains(u), articleOfNode[u] >= 0, u != v else { return [] }
+    /// Where article `u` links to each node it reaches (not itself), in the article's order:
+    /// its links resolved once, however many targets are asked about.
+    public func occurrences(from u: Int) -> [Int: [Occurrence]] {
+        guard articleOfNode.indices.contains(u), articleOfNode[u] >= 0 else { return [:] }
         let article = unique[Int(articleOfNode[u])]
-        return article.links.compactMap { link in
+        var found: [Int: [Occurrence]] = [:]
+        for link in article.links {
             let reached: Int? = switch resolver.resolve(link.target, from: article.path, kind: link.kind) {
             case .article(let j), .ambiguous(let j, _): graph.index(ofKey: unique[j].key)
             case .wanted(let key, _): graph.index(ofKey: key)
             case .external, .none, .attachment: nil
             }
-            return reached == v ? Occurrence(file: article.source.file, line: link.line) : nil
+            if let reached, reached != u { found[reached, default: []].append(Occurrence(file: article.source.file, line: link.line)) }
         }
+        return found
+    }
+
+    /// Where article `u` links to node `v`, in the article's order.
+    public func occurrences(from u: Int, to v: Int) -> [Occurrence] {
+        occurrences(from: u)[v] ?? []
     }
 }

@@ -77,17 +77,19 @@ public struct NodeQuery: Query {
         let v = try workspace.node(term)
         let occurrences = try workspace.linkOccurrences()
         let node = graph.nodes[v]
-        func link(_ e: Int, to other: Int, from u: Int, to w: Int) -> Link {
+        func link(_ e: Int, to other: Int, at places: [LinkOccurrences.Occurrence]) -> Link {
             let end = graph.nodes[other]
             return Link(slug: end.slug, title: end.title, stub: end.isStub, weight: Int(graph.edgeWeight[e]),
-                        anchors: graph.edgeAnchors[e], occurrences: occurrences.occurrences(from: u, to: w))
+                        anchors: graph.edgeAnchors[e], occurrences: places)
         }
+        // The term's own links are resolved once for all its targets; each linking article's once.
+        let own = occurrences.occurrences(from: v)
         let out = (Int(graph.outOffsets[v])..<Int(graph.outOffsets[v + 1])).map { e in
-            link(e, to: Int(graph.edgeTarget[e]), from: v, to: Int(graph.edgeTarget[e]))
+            link(e, to: Int(graph.edgeTarget[e]), at: own[Int(graph.edgeTarget[e])] ?? [])
         }
         let incoming = graph.inEdges[Int(graph.inOffsets[v])..<Int(graph.inOffsets[v + 1])].map { e32 in
-            let e = Int(e32)
-            return link(e, to: Int(graph.edgeSource[e]), from: Int(graph.edgeSource[e]), to: v)
+            let e = Int(e32), u = Int(graph.edgeSource[e])
+            return link(e, to: u, at: occurrences.occurrences(from: u)[v] ?? [])
         }
         var attributes: [String: AttributeValue] = [:]
         for attribute in node.attributes where attributes[attribute.name] == nil {

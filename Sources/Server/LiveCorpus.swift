@@ -83,11 +83,10 @@ final class LiveCorpus: Sendable {
                 first = false
                 // The old snapshot is let go of after the swap, on another thread: freeing a
                 // large graph takes a while, and neither requests nor the next update wait for it.
-                let old = current.withLock { current in
+                Self.letGo(of: current.withLock { current in
                     defer { current = next }
                     return current
-                }
-                DispatchQueue.global(qos: .utility).async { withExtendedLifetime(old) {} }
+                })
                 if !report.isEmpty { FileHandle.standardError.write(Data(report.utf8)) }
                 warm(next)
             }
@@ -96,8 +95,14 @@ final class LiveCorpus: Sendable {
         thread.start()
     }
 
-    /// Where links are written is read from every article: made after the swap, so that a
-    /// term's page waits for it only on the first request after a change.
+    /// Frees `snapshot` on another thread, once no request holds it.
+    private static func letGo(of snapshot: consuming Snapshot) {
+        let held = snapshot
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(held) {} }
+    }
+
+    /// The table a term's page finds where links are written with (which article each node
+    /// is): made after the swap, so that neither the swap nor the first page waits for it.
     private func warm(_ snapshot: Snapshot) {
         DispatchQueue.global(qos: .utility).async {
             _ = try? snapshot.workspace.linkOccurrences()

@@ -100,7 +100,7 @@ public struct TermIndex: Sendable {
                 old += 1
                 if old < earlierGraph.nodeCount { oldKey = earlierGraph.nodes.key(old) }
             }
-            if old < earlierGraph.nodeCount && oldKey == key && !touched.contains(key) {
+            if old < earlierGraph.nodeCount && oldKey.utf8.elementsEqual(key.utf8) && !touched.contains(key) {
                 renumber[old] = Int32(v)
             } else {
                 changed.append(v)

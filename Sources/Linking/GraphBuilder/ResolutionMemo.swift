@@ -34,7 +34,9 @@ public struct ResolutionMemo: Sendable {
     /// Whether a build of `corpus` may start from this memo: its links depend on nothing but the
     /// articles' names.
     fileprivate func serves(_ corpus: Corpus) -> Bool {
-        corpus.config.redirectRules.isEmpty && corpus.config.translations == nil && corpus.otherFiles == otherFiles
+        // Only a vault's links reach other files (as attachments).
+        corpus.config.redirectRules.isEmpty && corpus.config.translations == nil
+            && (corpus.config.links == .paths || corpus.otherFiles == otherFiles)
     }
 
     /// Every article's resolved links: taken from `earlier` where nothing they looked up changed,
