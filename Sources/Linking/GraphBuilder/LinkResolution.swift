@@ -96,7 +96,8 @@ enum LinkResolution {
                 result.anchorLinks += anchors.links.map { Int32($0) }
                 result.anchorStart.append(Int32(result.anchorLinks.count))
             }
-            result.trail = trail.names
+            // Each name once: a delta build looks every article's trail over.
+            if keepingTrails { result.trail = Array(Set(trail.names)).sorted() }
             return result
         }
     }
