@@ -49,9 +49,4 @@ public struct LinkOccurrences: Sendable {
         }
         return found
     }
-
-    /// Where article `u` links to node `v`, in the article's order.
-    public func occurrences(from u: Int, to v: Int) -> [Occurrence] {
-        occurrences(from: u)[v] ?? []
-    }
 }

@@ -168,7 +168,7 @@ public final class Workspace: @unchecked Sendable {
         let loaded = lock.withLock { loads }
         if let occurrences, occurrences.loads == loaded { return occurrences.made }
         let made = if let memo = heldMemo {
-            LinkOccurrences(articles: memo.articles, keys: memo.articleKeys, resolver: memo.resolver, graph: graph)
+            LinkOccurrences(articles: memo.articles, keys: memo.keys, resolver: memo.resolver, graph: graph)
         } else {
             LinkOccurrences(corpus: try corpus(), graph: graph)
         }

@@ -5,9 +5,9 @@ import TermgraphCorpus
 enum LinkResolution {
     /// The links of `articles[batch]`, resolved a slice of articles at a time on every core:
     /// the slices in article order (their concatenation is one entry per article of the batch).
-    static func resolveAll(_ articles: [Article], _ batch: Range<Int>, resolver: LinkResolver, keepingTrails: Bool = false) -> [[ResolvedLinks]] {
+    static func resolveAll(_ articles: [Article], _ batch: Range<Int>, resolver: LinkResolver) -> [[ResolvedLinks]] {
         Parallel.map(Parallel.slices(batch.count, minimum: 256), chunk: 1) { range in
-            resolve(range.map { $0 + batch.lowerBound }, in: articles, resolver: resolver, keepingTrails: keepingTrails)
+            resolve(range.map { $0 + batch.lowerBound }, in: articles, resolver: resolver, keepingTrails: false)
         }
     }
 

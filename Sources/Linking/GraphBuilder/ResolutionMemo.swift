@@ -13,7 +13,7 @@ import TermgraphCorpus
 public struct ResolutionMemo: Sendable {
     /// Node articles by key: their position, key, path and names.
     fileprivate let positions: [String: Int32]
-    fileprivate let keys: [String]
+    package let keys: [String]
     fileprivate let paths: [String]
     fileprivate let names: [[UInt32]]
     fileprivate let resolved: [LinkResolution.ResolvedLinks]
@@ -21,7 +21,6 @@ public struct ResolutionMemo: Sendable {
     /// The node articles and the resolver their links were resolved with: what tells where each
     /// link is written, without building them again.
     package let articles: [Article]
-    package let articleKeys: [String]
     package let resolver: LinkResolver
     /// How many node articles' links the build that made this memo resolved.
     public let articlesResolved: Int
@@ -122,7 +121,6 @@ public struct ResolutionMemo: Sendable {
         self.positions = positions
         self.keys = keys
         self.articles = articles
-        self.articleKeys = keys
         self.resolver = resolver
         self.paths = articles.map(\.path)
         self.touchedKeys = touchedKeys
