@@ -791,7 +791,7 @@ def main() -> int:
     if not os.path.exists("/usr/bin/time"):
         sys.exit("bench: GNU time is missing (apt-get install -y time)")
     if not os.path.exists(args.bin):
-        sys.exit(f"bench: {args.bin} is missing (swift build -c release --product termgraph)")
+        sys.exit(f"bench: {args.bin} is missing (make build)")
     state_file = os.path.join(args.cache, "results.json")
     if args.report_only:
         state = json.load(open(state_file))

@@ -39,9 +39,17 @@ package enum TermKey {
         return (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || v == 0xFFFE || v == 0xFFFF
     }
 
-    /// Unicode scalar order, which for UTF-8 is byte order.
+    /// Unicode scalar order, which for UTF-8 is byte order: compared over the strings' own
+    /// bytes (a graph's nodes are sorted by key, and a million keys take twenty million
+    /// comparisons).
     @inlinable package static func precedes(_ a: String, _ b: String) -> Bool {
-        a.utf8.lexicographicallyPrecedes(b.utf8)
+        var (a, b) = (a, b)
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                for i in 0..<min(x.count, y.count) where x[i] != y[i] { return x[i] < y[i] }
+                return x.count < y.count
+            }
+        }
     }
 }
 

@@ -82,6 +82,10 @@ public struct CorpusReader: Sendable {
         /// changed since then may change again within a timestamp's resolution without its stamp
         /// showing it (git's "racy" files), so its stamp alone never vouches for its content.
         package var racyFrom: Int
+        /// The folders the walk entered, and whether it met anything it reported: what a later
+        /// look that reads only some folders again (`rescan`) starts from.
+        package var folders: Set<[UInt8]>
+        package var walkHadIssues: Bool
 
         package func isRacy(_ stamp: FileStamp) -> Bool {
             stamp.modified >= racyFrom || stamp.changed >= racyFrom
@@ -90,10 +94,31 @@ public struct CorpusReader: Sendable {
 
     /// The article files of `root`, whose `termgraph.yml` has been read.
     package func scan(_ root: URL, configuration: Configuration) -> Scan {
-        var (config, configBytes, problems) = configuration
+        let racyFrom = Self.secondNow()
+        return scan(root, configuration: configuration, listing: Self.walker(root: root, config: configuration.config).list(), racyFrom: racyFrom)
+    }
+
+    /// The scan `scan(_:configuration:)` would give now, when only the folders in `changed` (paths
+    /// relative to the root, "" for the root) can have changed since `earlier`, made under the
+    /// same configuration: those folders are read again, every other file is taken with the
+    /// stamp `earlier` has for it (`FolderWalker.relist`). Nil when a whole walk is needed.
+    package func rescan(_ earlier: Scan, configuration: Configuration, changed: Set<String>) -> Scan? {
+        guard !earlier.walkHadIssues, earlier.configBytes == configuration.bytes else { return nil }
+        let racyFrom = Self.secondNow()
+        let walker = Self.walker(root: earlier.root, config: configuration.config)
+        guard let listing = walker.relist(FolderWalker.Listing(files: earlier.files, issues: [], folders: earlier.folders), changed: changed) else { return nil }
+        return scan(earlier.root, configuration: configuration, listing: listing, racyFrom: racyFrom)
+    }
+
+    /// The start of the current second, in nanoseconds.
+    private static func secondNow() -> Int {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
-        let listing = Self.walker(root: root, config: config).list()
+        return Int(now.tv_sec) &* 1_000_000_000
+    }
+
+    private func scan(_ root: URL, configuration: Configuration, listing: FolderWalker.Listing, racyFrom: Int) -> Scan {
+        var (config, configBytes, problems) = configuration
         for issue in listing.issues {
             let message = switch issue.kind {
             case .folderUnreadable(let failure): "cannot open folder: \(String(cString: strerror(failure)))"
@@ -106,7 +131,7 @@ public struct CorpusReader: Sendable {
             problems.append(Problem(file: issue.path, kind: .unreadable, message: message))
         }
         return Scan(root: root, config: config, configBytes: configBytes, files: listing.files, problems: problems,
-                    racyFrom: Int(now.tv_sec) &* 1_000_000_000)
+                    racyFrom: racyFrom, folders: listing.folders, walkHadIssues: !listing.issues.isEmpty)
     }
 
     /// The corpus's `termgraph.yml`: what it says, its bytes, and its problems. The bytes stand

@@ -7,10 +7,11 @@ import TermgraphStorage
 import TermgraphTerms
 
 /// A corpus held in memory and brought up to date after its files change, as the server keeps
-/// it: each update walks the folder (one `stat` per file), reads only the files whose stamps
-/// changed, and resolves only the links those files can reach (`ResolutionMemo`); the term
-/// tables are patched for the nodes whose names those links touch; the rest of the graph is
-/// built again from what is held. Every update gives a workspace whose
+/// it: each update walks the folder (one `stat` per file), or reads again only the folders the
+/// caller says changed; it reads only the files whose stamps changed, and resolves only the
+/// links those files can reach (`ResolutionMemo`); the term tables are patched for the nodes
+/// whose names those links touch; the rest of the graph is built again from what is held. Every
+/// update gives a workspace whose
 /// answers are those of a fresh build of the corpus as it stood.
 ///
 /// ```swift
@@ -33,6 +34,8 @@ public struct HeldCorpus: Sendable {
     private var memo: ResolutionMemo?
     /// The last build's graph and term tables, which the next patches.
     private var built: (graph: KnowledgeGraph, terms: TermIndex)?
+    /// The last look at the folder, which the next may take over but for the folders that changed.
+    private var scanned: CorpusReader.Scan?
 
     /// What one update did.
     public struct Update: Sendable, Equatable {
@@ -42,9 +45,11 @@ public struct HeldCorpus: Sendable {
         public var articlesResolved: Int
         /// Whether everything was built again (the first update, a new configuration).
         public var full: Bool
+        /// Whether the whole folder was walked, rather than only the folders said to have changed.
+        public var walkedEverything: Bool
 
-        public init(filesChanged: Int, articlesResolved: Int, full: Bool) {
-            (self.filesChanged, self.articlesResolved, self.full) = (filesChanged, articlesResolved, full)
+        public init(filesChanged: Int, articlesResolved: Int, full: Bool, walkedEverything: Bool = true) {
+            (self.filesChanged, self.articlesResolved, self.full, self.walkedEverything) = (filesChanged, articlesResolved, full, walkedEverything)
         }
     }
 
@@ -57,16 +62,21 @@ public struct HeldCorpus: Sendable {
     }
 
     /// Brings what is held up to the folder as it is now, and gives a workspace answering from it.
-    public mutating func update() throws(QueryError) -> (workspace: Workspace, update: Update) {
+    /// - Parameter changedFolders: when the caller knows them (a server, from inotify), the only
+    ///   folders (relative to the root, "" for the root) whose entries can have changed since the
+    ///   last update: only they are read again. Nil walks the whole folder.
+    public mutating func update(changedFolders: Set<String>? = nil) throws(QueryError) -> (workspace: Workspace, update: Update) {
         let configuration: CorpusReader.Configuration
         do {
             configuration = try reader.readConfiguration(root)
         } catch {
-            (records, racy, memo, built) = ([:], [], nil, nil)
+            (records, racy, memo, built, scanned) = ([:], [], nil, nil, nil)
             throw .unreadableCorpus("\(error)")
         }
-        let scan = reader.scan(root, configuration: configuration)
         let full = memo == nil || configBytes != configuration.bytes
+        let rescanned = full ? nil : changedFolders.flatMap { changed in scanned.flatMap { reader.rescan($0, configuration: configuration, changed: changed) } }
+        let scan = rescanned ?? reader.scan(root, configuration: configuration)
+        scanned = scan
         if full {
             built = nil
             records = index.map { index in index.records(for: scan).mapValues { (stamp: $0.0, record: $0.1) } } ?? [:]
@@ -107,6 +117,6 @@ public struct HeldCorpus: Sendable {
         built = (graph.graph, terms)
         let workspace = Workspace(root: root, holding: extracted.corpus, graph: graph, terms: terms, memo: made)
         return (workspace, Update(filesChanged: full ? scan.files.count : changed.count, articlesResolved: made.articlesResolved,
-                                  full: full || made.touchedKeys == nil))
+                                  full: full || made.touchedKeys == nil, walkedEverything: rescanned == nil))
     }
 }

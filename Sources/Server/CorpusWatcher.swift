@@ -13,6 +13,10 @@ final class CorpusWatcher: Sendable {
     private let changed: @Sendable () -> Void
     /// The inotify descriptor and the folder each watch stands for; nil once polling.
     private let state: Mutex<(fd: Int32, folders: [Int32: String])?>
+    /// The folders (relative to the root, "" for the root) events were seen in since the live
+    /// corpus last took them; nil when they are not known (events were lost, or the folder is
+    /// polled), and the next update must walk everything.
+    private let changedFolders = Mutex<Set<String>?>(nil)
     static let pollSeconds = 2.0
     private static let mask = UInt32(IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_MODIFY
                                      | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
@@ -61,6 +65,32 @@ final class CorpusWatcher: Sendable {
         poll()
     }
 
+    /// The folders events were seen in since the last call, which alone can hold changed entries;
+    /// nil when only a walk of everything can tell.
+    func takeChangedFolders() -> Set<String>? {
+        state.withLock { state in
+            if state != nil { _ = readQueued(&state) }
+            return changedFolders.withLock { changed in
+                let taken = state == nil ? nil : changed
+                changed = state == nil ? nil : []
+                return taken
+            }
+        }
+    }
+
+    /// Notes that an event happened in `folder` (an absolute path under the root), or in a
+    /// folder not known (nil): then everything must be walked.
+    private func noteEvent(in folder: String?) {
+        changedFolders.withLock { changed in
+            let root = self.root.path
+            guard let folder, folder == root || folder.hasPrefix(root + "/") else {
+                changed = nil
+                return
+            }
+            changed?.insert(folder == root ? "" : String(folder.dropFirst(root.count + 1)))
+        }
+    }
+
     /// Reads the queued events, watching new folders; true when there were any.
     private func readQueued(_ state: inout (fd: Int32, folders: [Int32: String])?) -> Bool {
         guard let fd = state?.fd else { return false }
@@ -79,14 +109,25 @@ final class CorpusWatcher: Sendable {
                 let nameBytes = buffer[nameStart..<min(nameStart + nameLength, count)].prefix { $0 != 0 }
                 let name = String(decoding: nameBytes, as: UTF8.self)
                 offset = nameStart + nameLength
-                if mask & UInt32(IN_Q_OVERFLOW) != 0 { any = true; continue }
+                if mask & UInt32(IN_Q_OVERFLOW) != 0 {
+                    noteEvent(in: nil)
+                    any = true
+                    continue
+                }
+                if mask & UInt32(IN_IGNORED) != 0 {
+                    state?.folders[wd] = nil
+                    continue
+                }
                 guard !name.hasPrefix(".") else { continue }
                 any = true
+                let folder = state?.folders[wd]
+                noteEvent(in: folder)
+                // A watched folder itself deleted or moved: its parent saw it go too.
+                if name.isEmpty, let folder, let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) { noteEvent(in: String(folder[..<slash])) }
                 if mask & UInt32(IN_ISDIR) != 0 && mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0,
                    let folder = state?.folders[wd] {
                     if !addWatches(under: folder + "/" + name, into: &state) { fallBack(&state) }
                 }
-                if mask & UInt32(IN_IGNORED) != 0 { state?.folders[wd] = nil }
             }
         }
         return any

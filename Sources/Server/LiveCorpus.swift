@@ -44,10 +44,13 @@ final class LiveCorpus: Sendable {
     /// Rebuilds after changes, forever, on its own thread. First the corpus is read into memory
     /// (from the index where it can be) while the snapshot loaded from the index answers; then,
     /// after each change, a short pause gathers the events of one save (an editor writes,
-    /// renames and changes modes), the held corpus reads only the files that changed and
+    /// renames and changes modes), the held corpus looks again only at the folders the watcher
+    /// saw change, reads only the files that changed and
     /// resolves only the links they can reach (`HeldCorpus`), and the new snapshot replaces the
     /// old in one step.
-    func startRebuilding() {
+    /// - Parameter changedFolders: the folders the watcher saw change since it was last asked
+    ///   (nil when it cannot tell): an update reads only those again.
+    func startRebuilding(changedFolders: @escaping @Sendable () -> Set<String>?) {
         warm(snapshot)
         let thread = Thread { [self] in
             var held = HeldCorpus(root: root, cacheFolder: cacheFolder, useIndex: useIndex)
@@ -60,11 +63,13 @@ final class LiveCorpus: Sendable {
                 }
                 let changes = changesSeen.load(ordering: .acquiring)
                 guard first || changes > snapshot.changesIncluded else { continue }
+                // Taken after the count: every change counted is among them.
+                let folders = changedFolders()
                 let started = ContinuousClock.now
                 let next: Snapshot
                 var report = ""
                 do throws(QueryError) {
-                    let (workspace, update) = try held.update()
+                    let (workspace, update) = try held.update(changedFolders: first ? nil : folders)
                     next = Snapshot(workspace: workspace, failure: nil, changesIncluded: changes)
                     let took = (ContinuousClock.now - started).components
                     let ms = took.seconds * 1000 + took.attoseconds / 1_000_000_000_000_000

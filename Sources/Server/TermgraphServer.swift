@@ -43,7 +43,7 @@ public struct TermgraphServer: Sendable {
         if let failure = corpus.snapshot.failure { FileHandle.standardError.write(Data("termgraph serve: \(failure.message)\n".utf8)) }
         let watcher = CorpusWatcher(root: settings.root) { corpus.noteChange() }
         watcher.start()
-        corpus.startRebuilding()
+        corpus.startRebuilding(changedFolders: watcher.takeChangedFolders)
         let folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let responder = Responder(corpus: corpus, watcher: watcher, folder: folder)
         let indexFolder = settings.useIndex ? settings.cacheFolder ?? CorpusIndex.defaultFolder(for: settings.root) : nil

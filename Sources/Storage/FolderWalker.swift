@@ -67,20 +67,98 @@ package struct FolderWalker: Sendable {
         package var files: [FoundFile]
         /// What could not be looked at, in byte order of the path.
         package var issues: [Issue]
+        /// Every folder the walk entered, by the bytes of its path relative to the root (none
+        /// for the root): as bytes, since two names Swift compares as equal strings (é
+        /// precomposed or not) are two folders on Linux.
+        package var folders: Set<[UInt8]> = [[]]
+
+        package init(files: [FoundFile], issues: [Issue], folders: Set<[UInt8]> = [[]]) {
+            (self.files, self.issues, self.folders) = (files, issues, folders)
+        }
     }
 
     /// Every accepted file below the root.
     package func list() -> Listing {
-        var files: [FoundFile] = []
-        var issues: [Issue] = []
+        var listing = Listing(files: [], issues: [])
         walk(collecting: true) { visit in
-            files += visit.files
-            issues += visit.issues
+            listing.files += visit.files
+            listing.issues += visit.issues
+            listing.folders.formUnion(visit.folders)
             return true
         }
+        listing.files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        listing.issues.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        return listing
+    }
+
+    /// The listing `list()` would give now, when only the folders in `changed` (paths relative
+    /// to the root, "" for the root) can hold entries added, removed or changed since `earlier`
+    /// was listed: those folders are read again, a folder new in one of them is walked whole,
+    /// and one gone from one takes everything under it along. Every other folder's files are
+    /// taken from `earlier` as they were. A server knows the changed folders from inotify.
+    ///
+    /// Nil when only a whole walk can tell: `earlier` or a folder read again has issues (an
+    /// unreadable folder is reported by the folder that holds it, whose entries may not be read
+    /// again), or a changed folder cannot be opened any more.
+    package func relist(_ earlier: Listing, changed: Set<String>) -> Listing? {
+        guard earlier.issues.isEmpty else { return nil }
+        let rootFD = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard rootFD >= 0 else { return nil }
+        defer { close(rootFD) }
+        let slash = UInt8(ascii: "/")
+        func parent<C: BidirectionalCollection<UInt8>>(_ path: C) -> C.SubSequence { path[..<(path.lastIndex(of: slash) ?? path.startIndex)] }
+        func isWithin(_ path: [UInt8], _ folder: [UInt8]) -> Bool {
+            path.starts(with: folder) && (path.count == folder.count || path[folder.count] == slash)
+        }
+        var folders = earlier.folders
+        // The folders whose files `earlier` held and the new listing holds afresh.
+        var replaced = Set<[UInt8]>()
+        var files: [FoundFile] = []
+        // Outermost first: a folder gone from its parent is not read itself.
+        for folder in changed.map({ Array($0.utf8) }).sorted(by: { $0.lexicographicallyPrecedes($1) })
+        where folders.contains(folder) && !replaced.contains(folder) {
+            let visit = visit(folder, root: rootFD, collecting: true)
+            guard visit.issues.isEmpty else { return nil }
+            replaced.insert(folder)
+            files += visit.files
+            let now = Set(visit.folders)
+            let before = Set(folders.filter { !$0.isEmpty && parent($0).elementsEqual(folder) })
+            for gone in before.subtracting(now) {
+                for inside in folders where isWithin(inside, gone) {
+                    folders.remove(inside)
+                    replaced.insert(inside)
+                }
+            }
+            for added in now.subtracting(before) {
+                var level = [added]
+                while !level.isEmpty {
+                    let visits = Parallel.map(level, chunk: 1) { self.visit($0, root: rootFD, collecting: true) }
+                    for (path, visit) in zip(level, visits) {
+                        guard visit.issues.isEmpty else { return nil }
+                        folders.insert(path)
+                        replaced.insert(path)
+                        files += visit.files
+                    }
+                    level = visits.flatMap(\.folders)
+                }
+            }
+        }
         files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        issues.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        return Listing(files: files, issues: issues)
+        let kept = earlier.files.filter { !replaced.contains(Array(parent($0.path.utf8))) }
+        // Both lists are in path order: merged, not sorted again.
+        var merged: [FoundFile] = []
+        merged.reserveCapacity(kept.count + files.count)
+        var (i, j) = (0, 0)
+        while i < kept.count || j < files.count {
+            if j == files.count || (i < kept.count && kept[i].path.utf8.lexicographicallyPrecedes(files[j].path.utf8)) {
+                merged.append(kept[i])
+                i += 1
+            } else {
+                merged.append(files[j])
+                j += 1
+            }
+        }
+        return Listing(files: merged, issues: [], folders: folders)
     }
 
     /// The fingerprint of every accepted file below the root, as `FolderFingerprint(list().files)`

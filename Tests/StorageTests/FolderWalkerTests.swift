@@ -88,4 +88,67 @@ import TestSupport
         #expect(walker.list().files.map(\.path) == ["a.md"])
         #expect(walker.fingerprint() == nil, "a problem only the listing describes")
     }
+
+    /// Reading again only the folders a change happened in gives the listing a whole walk gives:
+    /// files written, removed and renamed, folders made, emptied, moved and removed, hidden and
+    /// excluded folders among them, and two folders whose names are the same string to Swift.
+    @Test func readingTheChangedFoldersAgainListsWhatAWholeWalkDoes() throws {
+        let corpus = try TemporaryCorpus(["a.md": "x", "sub/b.md": "x", "sub/deep/c.md": "x", "skip/d.md": "x"])
+        defer { corpus.remove() }
+        let root = corpus.url.path
+        let walker = FolderWalker(root: root, extensions: [".md"], excluded: { path, folder in folder && path == "skip" })
+        var random = SeededRandom(seed: 0xF01D)
+        let folders = ["", "sub", "sub/deep", "new", "new/inner", "skip", ".hidden", "caf\u{E9}", "cafe\u{301}", "أ"]
+        var listing = walker.list()
+        for step in 0..<120 {
+            var changed = Set<String>()
+            /// The folder of `path` and, for each folder a write there makes, the folder it is made in.
+            func parent(_ path: String) -> String { path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? "" }
+            func touch(_ path: String) {
+                var folder = parent(path)
+                changed.insert(folder)
+                while !folder.isEmpty && !FileManager.default.fileExists(atPath: root + "/" + folder) {
+                    folder = parent(folder)
+                    changed.insert(folder)
+                }
+            }
+            for _ in 0..<Int.random(in: 1...3, using: &random) {
+                let folder = folders.randomElement(using: &random)!
+                let path = (folder.isEmpty ? "" : folder + "/") + "f\(Int.random(in: 0..<4, using: &random)).md"
+                switch Int.random(in: 0..<6, using: &random) {
+                case 0, 1:
+                    touch(path)
+                    try corpus.write(path, "\(step)")
+                case 2:
+                    guard FileManager.default.fileExists(atPath: root + "/" + path) else { continue }
+                    touch(path)
+                    try FileManager.default.removeItem(atPath: root + "/" + path)
+                case 3:
+                    // A folder moves under another name, or back.
+                    let (from, to) = FileManager.default.fileExists(atPath: root + "/new") ? ("new", "sub/moved") : ("sub/moved", "new")
+                    guard FileManager.default.fileExists(atPath: root + "/" + from), !FileManager.default.fileExists(atPath: root + "/" + to) else { continue }
+                    touch(from)
+                    touch(to)
+                    try FileManager.default.createDirectory(atPath: root + "/" + parent(to), withIntermediateDirectories: true)
+                    try FileManager.default.moveItem(atPath: root + "/" + from, toPath: root + "/" + to)
+                case 4:
+                    // A folder and everything in it goes.
+                    guard !folder.isEmpty, FileManager.default.fileExists(atPath: root + "/" + folder) else { continue }
+                    touch(folder)
+                    try FileManager.default.removeItem(atPath: root + "/" + folder)
+                default:
+                    // A folder with nothing in it yet: a file written there later must be seen.
+                    touch(folder + "/x")
+                    try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
+                }
+            }
+            let whole = walker.list()
+            let relisted = try #require(walker.relist(listing, changed: changed), "step \(step)")
+            #expect(relisted.files.map(\.path) == whole.files.map(\.path), "step \(step)")
+            #expect(relisted.files.map(\.stamp) == whole.files.map(\.stamp), "step \(step)")
+            #expect(relisted.folders == whole.folders, "step \(step)")
+            listing = relisted
+        }
+        #expect(listing.files.count > 3)
+    }
 }

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -200,6 +201,13 @@ def test_answers_follow_saved_added_removed_and_renamed_files_within_a_second(se
         lambda: (corpus / "newterm.md").rename(corpus / "renamed.md"),
         lambda: (corpus / "sub").mkdir(),
         lambda: (corpus / "sub" / "deep.md").write_text("---\ntitle: Deep\n---\n[[settlement]] [[newterm]]\n", encoding="utf-8"),
+        # Folders made, moved and removed: the server reads again only the folders events name.
+        lambda: (corpus / "sub").rename(corpus / "moved"),
+        lambda: ((corpus / "moved" / "a" / "b").mkdir(parents=True),
+                 (corpus / "moved" / "a" / "b" / "deeper.md").write_text("---\ntitle: Deeper\n---\n[x](/deep)\n", encoding="utf-8")),
+        lambda: (corpus / "moved" / "a" / "b" / "later.md").write_text("---\ntitle: Later\n---\n[x](/kyc)\n", encoding="utf-8"),
+        lambda: shutil.rmtree(corpus / "moved" / "a"),
+        lambda: (corpus / "moved").rename(corpus / "sub"),
         lambda: (corpus / "renamed.md").unlink(),
         lambda: (corpus / "settlement.md").write_text((corpus / "settlement.md").read_text(encoding="utf-8") + "\n[x](/kyc)\n", encoding="utf-8"),
     ]

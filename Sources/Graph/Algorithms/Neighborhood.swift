@@ -26,11 +26,23 @@ extension KnowledgeGraph {
     /// graph.neighbors(of: settlement, depth: 1, direction: .both)
     /// ```
     public func neighbors(of start: Int, depth: Int, direction: LinkDirection) -> [Neighbor] {
-        let forward = direction == .in ? [Int32]() : distances(from: start, depth: depth, forward: true, undirected: false)
-        let backward = direction == .out ? [Int32]() : distances(from: start, depth: depth, forward: false, undirected: false)
-        let either = direction == .both ? distances(from: start, depth: depth, forward: true, undirected: true) : []
+        var forward = NodeMarks.borrow(nodeCount), backward = NodeMarks.borrow(nodeCount), either = NodeMarks.borrow(nodeCount)
+        defer {
+            NodeMarks.giveBack(&forward)
+            NodeMarks.giveBack(&backward)
+            NodeMarks.giveBack(&either)
+        }
+        if direction != .in { search(from: start, depth: depth, forward: true, undirected: false, into: &forward) }
+        if direction != .out { search(from: start, depth: depth, forward: false, undirected: false, into: &backward) }
+        if direction == .both { search(from: start, depth: depth, forward: true, undirected: true, into: &either) }
+        // Following links either way reaches every node that one way alone does.
+        let reached = switch direction {
+        case .out: forward.touched
+        case .in: backward.touched
+        case .both: either.touched
+        }
         var result: [Neighbor] = []
-        for v in 0..<nodeCount where v != start {
+        for v in reached.lazy.map({ Int($0) }) where v != start {
             let d: Int32
             let label: String
             switch direction {
@@ -53,7 +65,14 @@ extension KnowledgeGraph {
 
     /// Breadth-first distances from `start`, -1 beyond `depth` or unreachable.
     func distances(from start: Int, depth: Int, forward: Bool, undirected: Bool) -> [Int32] {
-        var dist = [Int32](repeating: -1, count: nodeCount)
+        var dist = NodeMarks.borrow(nodeCount)
+        defer { NodeMarks.giveBack(&dist) }
+        search(from: start, depth: depth, forward: forward, undirected: undirected, into: &dist)
+        return Array(dist.values.prefix(nodeCount))
+    }
+
+    /// Sets each node's distance from `start` in `dist`, up to `depth` links.
+    private func search(from start: Int, depth: Int, forward: Bool, undirected: Bool, into dist: inout NodeMarks) {
         dist[start] = 0
         var frontier: [Int32] = [Int32(start)]
         var level: Int32 = 0
@@ -70,6 +89,5 @@ extension KnowledgeGraph {
             }
             frontier = next
         }
-        return dist
     }
 }

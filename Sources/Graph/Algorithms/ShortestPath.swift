@@ -33,8 +33,12 @@ extension KnowledgeGraph {
     ) -> ShortestPaths? {
         let n = nodeCount
         guard n > 0, !sources.isEmpty, !targets.isEmpty else { return nil }
-        var distF = [Int32](repeating: -1, count: n)
-        var distB = [Int32](repeating: -1, count: n)
+        var distF = NodeMarks.borrow(n), distB = NodeMarks.borrow(n), position = NodeMarks.borrow(n)
+        defer {
+            NodeMarks.giveBack(&distF)
+            NodeMarks.giveBack(&distB)
+            NodeMarks.giveBack(&position)
+        }
         var frontF: [Int32] = []
         var frontB: [Int32] = []
         for s in sources where distF[s] < 0 { distF[s] = 0; frontF.append(Int32(s)) }
@@ -45,7 +49,7 @@ extension KnowledgeGraph {
         for s in frontF where distB[Int(s)] == 0 { best = 0; lastLayer.append(s) }
         var depthF: Int32 = 0, depthB: Int32 = 0
         /// Expands one whole layer of one side; returns the new layer and the best meeting seen.
-        func expand(_ front: [Int32], _ dist: inout [Int32], _ other: [Int32], depth: Int32, forward: Bool) -> [Int32] {
+        func expand(_ front: [Int32], _ dist: inout NodeMarks, _ other: NodeMarks, depth: Int32, forward: Bool) -> [Int32] {
             var next: [Int32] = []
             for u in front {
                 forEachNeighbor(of: Int(u), forward: forward, undirected: undirected) { v in
@@ -73,7 +77,6 @@ extension KnowledgeGraph {
         // Every node seen from both sides got its second distance in the last layer, so the
         // meeting nodes of all shortest paths are there. Mark the nodes of every shortest path
         // with their position on it: back towards the sources, then on towards the targets.
-        var position = [Int32](repeating: -1, count: n)
         var stack: [Int32] = []
         for v in lastLayer where distF[Int(v)] + distB[Int(v)] == best {
             position[Int(v)] = distF[Int(v)]
