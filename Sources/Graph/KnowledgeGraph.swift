@@ -20,6 +20,10 @@ public struct KnowledgeGraph: Sendable {
     /// Incoming edges of `v` are `inEdges[inOffsets[v] ..< inOffsets[v + 1]]`, sorted by source.
     public let inOffsets: [Int32]
     public let inEdges: [Int32]
+    /// The source of each edge in `inEdges`, in the same order: a search's backward step reads
+    /// one array instead of two (`edgeSource` through `inEdges`), which in a million-node graph
+    /// is a cache miss less per link. Built with the graph; nil for a graph read from the index.
+    let inSources: [Int32]?
     /// Category names in declaration order; `Node.category` indexes this list.
     public let categoryNames: [String]
     /// Graph-level facts shown in exports (title, language).
@@ -124,6 +128,7 @@ public struct KnowledgeGraph: Sendable {
         }
         self.outOffsets = outOffsets
         self.inOffsets = inCounts
+        self.inSources = inEdges.map { edgeSource[Int($0)] }
         self.inEdges = inEdges
         self.categoryNames = categoryNames
         self.title = title
@@ -189,6 +194,7 @@ public struct KnowledgeGraph: Sendable {
         self.outOffsets = outOffsets
         self.inOffsets = inOffsets
         self.inEdges = inEdges
+        self.inSources = nil
         self.categoryNames = categoryNames
         self.title = title
         self.language = language

@@ -61,14 +61,27 @@ extension KnowledgeGraph {
             }
             return next
         }
+        /// The links expanding a layer reads: the side that reads fewer goes next (a layer of
+        /// ten nodes, one of them a hub, costs more than a layer of a hundred leaves).
+        func cost(_ front: [Int32], forward: Bool) -> Int {
+            var links = 0
+            for u in front {
+                if forward || undirected { links += outDegree(Int(u)) }
+                if !forward || undirected { links += inDegree(Int(u)) }
+            }
+            return links
+        }
+        var (costF, costB) = (cost(frontF, forward: true), cost(frontB, forward: false))
         while best == Int32.max && !frontF.isEmpty && !frontB.isEmpty {
-            if frontF.count <= frontB.count {
+            if costF <= costB {
                 depthF += 1
                 frontF = expand(frontF, &distF, distB, depth: depthF, forward: true)
+                costF = cost(frontF, forward: true)
                 lastLayer = frontF
             } else {
                 depthB += 1
                 frontB = expand(frontB, &distB, distF, depth: depthB, forward: false)
+                costB = cost(frontB, forward: false)
                 lastLayer = frontB
             }
         }
@@ -159,7 +172,11 @@ extension KnowledgeGraph {
             for v in successors(of: u) { body(Int(v)) }
         }
         if !forward || undirected {
-            for e in incomingEdges(of: u) { body(Int(edgeSource[Int(e)])) }
+            if let inSources {
+                for v in inSources[Int(inOffsets[u])..<Int(inOffsets[u + 1])] { body(Int(v)) }
+            } else {
+                for e in incomingEdges(of: u) { body(Int(edgeSource[Int(e)])) }
+            }
         }
     }
 }
