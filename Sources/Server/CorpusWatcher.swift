@@ -66,11 +66,12 @@ final class CorpusWatcher: Sendable {
     }
 
     /// The folders events were seen in since the last call, which alone can hold changed entries;
-    /// nil when only a walk of everything can tell.
+    /// nil when only a walk of everything can tell. Events still queued are left to the thread
+    /// that reads them: it counts each change (`changed`), so that a command line's question is
+    /// never answered from a graph made before a change that was read but not yet counted.
     func takeChangedFolders() -> Set<String>? {
         state.withLock { state in
-            if state != nil { _ = readQueued(&state) }
-            return changedFolders.withLock { changed in
+            changedFolders.withLock { changed in
                 let taken = state == nil ? nil : changed
                 changed = state == nil ? nil : []
                 return taken
@@ -83,11 +84,11 @@ final class CorpusWatcher: Sendable {
     private func noteEvent(in folder: String?) {
         changedFolders.withLock { changed in
             let root = self.root.path
-            guard let folder, folder == root || folder.hasPrefix(root + "/") else {
+            guard let folder, folder == root || folder.utf8.starts(with: (root + "/").utf8) else {
                 changed = nil
                 return
             }
-            changed?.insert(folder == root ? "" : String(folder.dropFirst(root.count + 1)))
+            changed?.insert(String(decoding: folder.utf8.dropFirst(min(root.utf8.count + 1, folder.utf8.count)), as: UTF8.self))
         }
     }
 
