@@ -84,8 +84,9 @@ public struct CorpusReader: Sendable {
         package var racyFrom: Int
         /// The folders the walk entered, and whether it met anything it reported: what a later
         /// look that reads only some folders again (`rescan`) starts from.
-        package var folders: Set<[UInt8]>
+        package var folders: [[UInt8]: UInt64]
         package var walkHadIssues: Bool
+        package var walkMetLinks: Bool
 
         package func isRacy(_ stamp: FileStamp) -> Bool {
             stamp.modified >= racyFrom || stamp.changed >= racyFrom
@@ -98,15 +99,15 @@ public struct CorpusReader: Sendable {
         return scan(root, configuration: configuration, listing: Self.walker(root: root, config: configuration.config).list(), racyFrom: racyFrom)
     }
 
-    /// The scan `scan(_:configuration:)` would give now, when only the folders in `changed` (paths
-    /// relative to the root, "" for the root) can have changed since `earlier`, made under the
+    /// The scan `scan(_:configuration:)` would give now, when only the folders in `changed` (the
+    /// bytes of paths relative to the root, none for the root) can have changed since `earlier`, made under the
     /// same configuration: those folders are read again, every other file is taken with the
     /// stamp `earlier` has for it (`FolderWalker.relist`). Nil when a whole walk is needed.
-    package func rescan(_ earlier: Scan, configuration: Configuration, changed: Set<String>) -> Scan? {
+    package func rescan(_ earlier: Scan, configuration: Configuration, changed: Set<[UInt8]>) -> Scan? {
         guard !earlier.walkHadIssues, earlier.configBytes == configuration.bytes else { return nil }
         let racyFrom = Self.secondNow()
         let walker = Self.walker(root: earlier.root, config: configuration.config)
-        guard let listing = walker.relist(FolderWalker.Listing(files: earlier.files, issues: [], folders: earlier.folders), changed: changed) else { return nil }
+        guard let listing = walker.relist(FolderWalker.Listing(files: earlier.files, issues: [], folders: earlier.folders, holdsLinks: earlier.walkMetLinks), changed: changed) else { return nil }
         return scan(earlier.root, configuration: configuration, listing: listing, racyFrom: racyFrom)
     }
 
@@ -131,7 +132,8 @@ public struct CorpusReader: Sendable {
             problems.append(Problem(file: issue.path, kind: .unreadable, message: message))
         }
         return Scan(root: root, config: config, configBytes: configBytes, files: listing.files, problems: problems,
-                    racyFrom: racyFrom, folders: listing.folders, walkHadIssues: !listing.issues.isEmpty)
+                    racyFrom: racyFrom, folders: listing.folders, walkHadIssues: !listing.issues.isEmpty,
+                    walkMetLinks: listing.holdsLinks)
     }
 
     /// The corpus's `termgraph.yml`: what it says, its bytes, and its problems. The bytes stand

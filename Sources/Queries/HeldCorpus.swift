@@ -63,9 +63,10 @@ public struct HeldCorpus: Sendable {
 
     /// Brings what is held up to the folder as it is now, and gives a workspace answering from it.
     /// - Parameter changedFolders: when the caller knows them (a server, from inotify), the only
-    ///   folders (relative to the root, "" for the root) whose entries can have changed since the
-    ///   last update: only they are read again. Nil walks the whole folder.
-    public mutating func update(changedFolders: Set<String>? = nil) throws(QueryError) -> (workspace: Workspace, update: Update) {
+    ///   folders (the bytes of their paths relative to the root, none for the root) whose entries
+    ///   can have changed since the last update: only they are read again. Nil walks the whole
+    ///   folder.
+    public mutating func update(changedFolders: Set<[UInt8]>? = nil) throws(QueryError) -> (workspace: Workspace, update: Update) {
         let configuration: CorpusReader.Configuration
         do {
             configuration = try reader.readConfiguration(root)

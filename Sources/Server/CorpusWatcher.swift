@@ -13,10 +13,11 @@ final class CorpusWatcher: Sendable {
     private let changed: @Sendable () -> Void
     /// The inotify descriptor and the folder each watch stands for; nil once polling.
     private let state: Mutex<(fd: Int32, folders: [Int32: String])?>
-    /// The folders (relative to the root, "" for the root) events were seen in since the live
-    /// corpus last took them; nil when they are not known (events were lost, or the folder is
-    /// polled), and the next update must walk everything.
-    private let changedFolders = Mutex<Set<String>?>(nil)
+    /// The folders events were seen in since the live corpus last took them, by the bytes of
+    /// their paths relative to the root (two names Swift compares as equal strings are two
+    /// folders); nil when they are not known (events were lost, or the folder is polled), and
+    /// the next update must walk everything.
+    private let changedFolders = Mutex<Set<[UInt8]>?>(nil)
     static let pollSeconds = 2.0
     private static let mask = UInt32(IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_MODIFY
                                      | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
@@ -69,7 +70,7 @@ final class CorpusWatcher: Sendable {
     /// nil when only a walk of everything can tell. Events still queued are left to the thread
     /// that reads them: it counts each change (`changed`), so that a command line's question is
     /// never answered from a graph made before a change that was read but not yet counted.
-    func takeChangedFolders() -> Set<String>? {
+    func takeChangedFolders() -> Set<[UInt8]>? {
         state.withLock { state in
             changedFolders.withLock { changed in
                 let taken = state == nil ? nil : changed
@@ -88,7 +89,7 @@ final class CorpusWatcher: Sendable {
                 changed = nil
                 return
             }
-            changed?.insert(String(decoding: folder.utf8.dropFirst(min(root.utf8.count + 1, folder.utf8.count)), as: UTF8.self))
+            changed?.insert(Array(folder.utf8.dropFirst(min(root.utf8.count + 1, folder.utf8.count))))
         }
     }
 
@@ -111,7 +112,10 @@ final class CorpusWatcher: Sendable {
                 let name = String(decoding: nameBytes, as: UTF8.self)
                 offset = nameStart + nameLength
                 if mask & UInt32(IN_Q_OVERFLOW) != 0 {
+                    // Events were lost, among them perhaps a folder's making: the next update walks
+                    // everything, and every folder is watched again (a watch that stands is kept).
                     noteEvent(in: nil)
+                    if !addWatches(under: root.path, into: &state) { fallBack(&state) }
                     any = true
                     continue
                 }

@@ -50,7 +50,7 @@ final class LiveCorpus: Sendable {
     /// old in one step.
     /// - Parameter changedFolders: the folders the watcher saw change since it was last asked
     ///   (nil when it cannot tell): an update reads only those again.
-    func startRebuilding(changedFolders: @escaping @Sendable () -> Set<String>?) {
+    func startRebuilding(changedFolders: @escaping @Sendable () -> Set<[UInt8]>?) {
         warm(snapshot)
         let thread = Thread { [self] in
             var held = HeldCorpus(root: root, cacheFolder: cacheFolder, useIndex: useIndex)

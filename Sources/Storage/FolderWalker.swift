@@ -68,12 +68,16 @@ package struct FolderWalker: Sendable {
         /// What could not be looked at, in byte order of the path.
         package var issues: [Issue]
         /// Every folder the walk entered, by the bytes of its path relative to the root (none
-        /// for the root): as bytes, since two names Swift compares as equal strings (é
-        /// precomposed or not) are two folders on Linux.
-        package var folders: Set<[UInt8]> = [[]]
+        /// for the root), with its inode: as bytes, since two names Swift compares as equal
+        /// strings (é precomposed or not) are two folders on Linux; with the inode, since a
+        /// folder put in the place of another of the same name is another folder.
+        package var folders: [[UInt8]: UInt64] = [[]: 0]
+        /// Whether an accepted file is a symbolic link: its stamp is its target's, which may
+        /// change in a folder that saw no change of its own.
+        package var holdsLinks = false
 
-        package init(files: [FoundFile], issues: [Issue], folders: Set<[UInt8]> = [[]]) {
-            (self.files, self.issues, self.folders) = (files, issues, folders)
+        package init(files: [FoundFile], issues: [Issue], folders: [[UInt8]: UInt64] = [[]: 0], holdsLinks: Bool = false) {
+            (self.files, self.issues, self.folders, self.holdsLinks) = (files, issues, folders, holdsLinks)
         }
     }
 
@@ -83,7 +87,8 @@ package struct FolderWalker: Sendable {
         walk(collecting: true) { visit in
             listing.files += visit.files
             listing.issues += visit.issues
-            listing.folders.formUnion(visit.folders)
+            for (folder, inode) in zip(visit.folders, visit.inodes) { listing.folders[folder] = inode }
+            listing.holdsLinks = listing.holdsLinks || visit.holdsLinks
             return true
         }
         listing.files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
@@ -91,17 +96,19 @@ package struct FolderWalker: Sendable {
         return listing
     }
 
-    /// The listing `list()` would give now, when only the folders in `changed` (paths relative
-    /// to the root, "" for the root) can hold entries added, removed or changed since `earlier`
-    /// was listed: those folders are read again, a folder new in one of them is walked whole,
-    /// and one gone from one takes everything under it along. Every other folder's files are
+    /// The listing `list()` would give now, when only the folders in `changed` (the bytes of
+    /// paths relative to the root, none for the root) can hold entries added, removed or changed
+    /// since `earlier` was listed: those folders are read again, a folder new in one of them (or
+    /// another folder in the place of one) is walked whole, and one gone from one takes
+    /// everything under it along. Every other folder's files are
     /// taken from `earlier` as they were. A server knows the changed folders from inotify.
     ///
     /// Nil when only a whole walk can tell: `earlier` or a folder read again has issues (an
     /// unreadable folder is reported by the folder that holds it, whose entries may not be read
-    /// again), or a changed folder cannot be opened any more.
-    package func relist(_ earlier: Listing, changed: Set<String>) -> Listing? {
-        guard earlier.issues.isEmpty else { return nil }
+    /// again), a changed folder cannot be opened any more, or a file is a symbolic link (its
+    /// target may have changed anywhere).
+    package func relist(_ earlier: Listing, changed: Set<[UInt8]>) -> Listing? {
+        guard earlier.issues.isEmpty, !earlier.holdsLinks else { return nil }
         let rootFD = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard rootFD >= 0 else { return nil }
         defer { close(rootFD) }
@@ -115,32 +122,36 @@ package struct FolderWalker: Sendable {
         var replaced = Set<[UInt8]>()
         var files: [FoundFile] = []
         // Outermost first: a folder gone from its parent is not read itself.
-        for folder in changed.map({ Array($0.utf8) }).sorted(by: { $0.lexicographicallyPrecedes($1) })
-        where folders.contains(folder) && !replaced.contains(folder) {
+        for folder in changed.sorted(by: { $0.lexicographicallyPrecedes($1) }) where folders[folder] != nil && !replaced.contains(folder) {
             let visit = visit(folder, root: rootFD, collecting: true)
-            guard visit.issues.isEmpty else { return nil }
+            guard visit.issues.isEmpty, !visit.holdsLinks else { return nil }
             replaced.insert(folder)
             files += visit.files
-            let now = Set(visit.folders)
-            let before = Set(folders.filter { !$0.isEmpty && parent($0).elementsEqual(folder) })
-            for gone in before.subtracting(now) {
-                for inside in folders where isWithin(inside, gone) {
-                    folders.remove(inside)
+            let now = Dictionary(zip(visit.folders, visit.inodes), uniquingKeysWith: { a, _ in a })
+            let before = folders.filter { !$0.key.isEmpty && parent($0.key).elementsEqual(folder) }
+            // A subfolder gone, or another one in its place (a folder moved over it): everything
+            // `earlier` held under it goes, and what is there now is walked whole.
+            for (gone, inode) in before where now[gone] != inode {
+                for inside in folders.keys where isWithin(inside, gone) {
+                    folders[inside] = nil
                     replaced.insert(inside)
                 }
             }
-            for added in now.subtracting(before) {
-                var level = [added]
-                while !level.isEmpty {
-                    let visits = Parallel.map(level, chunk: 1) { self.visit($0, root: rootFD, collecting: true) }
-                    for (path, visit) in zip(level, visits) {
-                        guard visit.issues.isEmpty else { return nil }
-                        folders.insert(path)
-                        replaced.insert(path)
-                        files += visit.files
+            var level = now.filter { before[$0.key] != $0.value }.map(\.key)
+            for (path, inode) in now where before[path] != inode { folders[path] = inode }
+            while !level.isEmpty {
+                let visits = Parallel.map(level, chunk: 1) { self.visit($0, root: rootFD, collecting: true) }
+                var next: [[UInt8]] = []
+                for (path, visit) in zip(level, visits) {
+                    guard visit.issues.isEmpty, !visit.holdsLinks else { return nil }
+                    replaced.insert(path)
+                    files += visit.files
+                    for (inside, inode) in zip(visit.folders, visit.inodes) {
+                        folders[inside] = inode
+                        next.append(inside)
                     }
-                    level = visits.flatMap(\.folders)
                 }
+                level = next
             }
         }
         files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
@@ -158,7 +169,7 @@ package struct FolderWalker: Sendable {
                 j += 1
             }
         }
-        return Listing(files: merged, issues: [], folders: folders)
+        return Listing(files: merged, issues: [], folders: folders, holdsLinks: false)
     }
 
     /// The fingerprint of every accepted file below the root, as `FolderFingerprint(list().files)`
@@ -180,6 +191,9 @@ package struct FolderWalker: Sendable {
         var files: [FoundFile] = []
         var issues: [Issue] = []
         var folders: [[UInt8]] = []
+        /// The inode of each of `folders`.
+        var inodes: [UInt64] = []
+        var holdsLinks = false
     }
 
     /// Visits the tree a depth at a time, handing each folder's visit to `take` in order;
@@ -236,6 +250,7 @@ package struct FolderWalker: Sendable {
                 if type == UInt8(DT_DIR) {
                     if let excluded, excluded(String(decoding: path, as: UTF8.self), true) { return }
                     result.folders.append(path)
+                    result.inodes.append(UInt64(entry.pointee.d_ino))
                     return
                 }
                 guard accepted || type == UInt8(DT_UNKNOWN) else { return }
@@ -251,6 +266,7 @@ package struct FolderWalker: Sendable {
                 if type == UInt8(DT_DIR) {
                     if let excluded, excluded(String(decoding: path, as: UTF8.self), true) { return }
                     result.folders.append(path)
+                    result.inodes.append(UInt64(info.st_ino))
                     return
                 }
                 guard accepted else { return }
@@ -268,6 +284,7 @@ package struct FolderWalker: Sendable {
                         result.issues.append(Issue(path: String(decoding: path, as: UTF8.self), kind: .notRegular))
                         return
                     }
+                    result.holdsLinks = true
                 } else if type != UInt8(DT_REG) {
                     result.issues.append(Issue(path: String(decoding: path, as: UTF8.self), kind: .notRegular))
                     return

@@ -148,7 +148,7 @@ import TestSupport
                     try corpus.write(path, retitled)
                 }
             }
-            let (workspace, update) = try held.update(changedFolders: watching ? changed : nil)
+            let (workspace, update) = try held.update(changedFolders: watching ? Set(changed.map { Array($0.utf8) }) : nil)
             changed = []
             let fresh = Workspace(root: corpus.url, useIndex: false)
             let asked = ["alpha", "مكتب", "Omega Point", "n3", "والمكتب", "wanted-1", "old-2"]

@@ -98,7 +98,7 @@ import TestSupport
         let root = corpus.url.path
         let walker = FolderWalker(root: root, extensions: [".md"], excluded: { path, folder in folder && path == "skip" })
         var random = SeededRandom(seed: 0xF01D)
-        let folders = ["", "sub", "sub/deep", "new", "new/inner", "skip", ".hidden", "caf\u{E9}", "cafe\u{301}", "أ"]
+        let folders = ["", "sub", "sub/deep", "new", "new/inner", "new/deep", "skip", ".hidden", "caf\u{E9}", "cafe\u{301}", "أ"]
         var listing = walker.list()
         for step in 0..<120 {
             var changed = Set<String>()
@@ -115,7 +115,15 @@ import TestSupport
             for _ in 0..<Int.random(in: 1...3, using: &random) {
                 let folder = folders.randomElement(using: &random)!
                 let path = (folder.isEmpty ? "" : folder + "/") + "f\(Int.random(in: 0..<4, using: &random)).md"
-                switch Int.random(in: 0..<6, using: &random) {
+                switch Int.random(in: 0..<7, using: &random) {
+                case 6:
+                    // Two folders swap names, each with a `deep` inside: the same names, other folders.
+                    guard FileManager.default.fileExists(atPath: root + "/sub"), FileManager.default.fileExists(atPath: root + "/new") else { continue }
+                    touch("sub")
+                    touch("new")
+                    try FileManager.default.moveItem(atPath: root + "/sub", toPath: root + "/swap")
+                    try FileManager.default.moveItem(atPath: root + "/new", toPath: root + "/sub")
+                    try FileManager.default.moveItem(atPath: root + "/swap", toPath: root + "/new")
                 case 0, 1:
                     touch(path)
                     try corpus.write(path, "\(step)")
@@ -143,12 +151,28 @@ import TestSupport
                 }
             }
             let whole = walker.list()
-            let relisted = try #require(walker.relist(listing, changed: changed), "step \(step)")
+            let relisted = try #require(walker.relist(listing, changed: Set(changed.map { Array($0.utf8) })), "step \(step)")
             #expect(relisted.files.map(\.path) == whole.files.map(\.path), "step \(step)")
             #expect(relisted.files.map(\.stamp) == whole.files.map(\.stamp), "step \(step)")
             #expect(relisted.folders == whole.folders, "step \(step)")
             listing = relisted
         }
         #expect(listing.files.count > 3)
+    }
+
+    /// A file that is a symbolic link has its target's stamp, which can change in a folder that
+    /// saw no change: reading some folders again cannot vouch for it, so it takes a whole walk.
+    @Test func aListingWithALinkedFileIsWalkedWhole() throws {
+        let corpus = try TemporaryCorpus(["a.md": "x", "sub/b.md": "x", "elsewhere/real.txt": "x"])
+        defer { corpus.remove() }
+        let root = corpus.url.path
+        let walker = FolderWalker(root: root, extensions: [".md"])
+        #expect(walker.relist(walker.list(), changed: [[]]) != nil)
+        try FileManager.default.createSymbolicLink(atPath: root + "/sub/link.md", withDestinationPath: root + "/elsewhere/real.txt")
+        let listing = walker.list()
+        #expect(listing.holdsLinks)
+        #expect(walker.relist(listing, changed: [Array("elsewhere".utf8)]) == nil)
+        #expect(walker.relist(FolderWalker.Listing(files: listing.files, issues: [], folders: listing.folders), changed: [Array("sub".utf8)]) == nil,
+                "a folder read again that holds a link")
     }
 }
