@@ -1,6 +1,6 @@
 /// A front-matter value kept under its original key, for exports: text, or a list of texts.
-public struct ArticleAttribute: Sendable, Equatable {
-    public enum Value: Sendable, Equatable {
+public struct ArticleAttribute: Sendable, Hashable {
+    public enum Value: Sendable, Hashable {
         case text(String)
         case list([String])
     }

@@ -1,42 +1,124 @@
-/// An article's links kept compactly: every target and anchor text in one byte buffer, and
-/// five words per link at its end. A million-article corpus holds ten million links while it is
-/// linked; as separate strings they would take twice the memory, and as two buffers an article
-/// one more allocation.
+/// An article's links kept compactly in one byte buffer: a million-article corpus holds ten
+/// million links while it is linked, and a dump's are all held until the last page is read.
+///
+/// Each link is an entry of variable-length numbers (LEB128) and bytes: a header (its line's
+/// distance from the previous link's, its kind, and how its target is stored), its anchor text,
+/// then its target — written out, or as the part of the anchor text it begins with (`[[Bank]]`,
+/// `[[Bank]]s`, a wiki's `[[Bank account]]` whose target spells the spaces `_`) and the rest, or,
+/// for a reference link, as the target of an earlier link to the same definition. After the
+/// entries, one 32-bit offset per `blockSize` links, where the block's first entry starts: a
+/// link is found by reading at most `blockSize - 1` entries before it, and a block's first entry
+/// holds its line whole. A wiki link costs about 30 bytes, against 55 as five words and two
+/// strings' bytes.
 public struct LinkList: RandomAccessCollection, Equatable, Sendable, ExpressibleByArrayLiteral {
-    /// The links' targets and anchor texts, as UTF-8; then, per link, five native-order words:
-    /// where its target starts and ends in the buffer, where its anchor text starts and ends,
-    /// and its line × 16 + kind code.
-    private var bytes: [UInt8] = []
-    public private(set) var endIndex = 0
+    /// The entries and offsets: an array of their own, or a part of one shared by many lists
+    /// (`LinkSlabs`).
+    private var storage: [UInt8] = []
+    /// Where the list lies in `storage`.
+    private var start: UInt32 = 0
+    private var end: UInt32 = 0
+    private var linkCount: UInt32 = 0
+
+    public var endIndex: Int { Int(linkCount) }
+
+    /// The list's bytes.
+    private var bytes: ArraySlice<UInt8> { storage[Int(start)..<Int(end)] }
+
+    /// Links per block of the offset table.
+    static let blockSize = 8
+
+    /// How an entry's target is stored.
+    private enum TargetForm: UInt8 {
+        /// Its length and bytes.
+        case written = 0
+        /// A prefix of the anchor text (by its length), then the length and bytes of the rest.
+        case textPrefix = 1
+        /// The same, with the prefix's spaces spelled `_`.
+        case textPrefixUnderscored = 2
+        /// The same bytes as an earlier entry's written target: their offset and length.
+        case earlier = 3
+    }
 
     /// The links in order. A reference definition's target is stored once however many links
     /// use it: a 1 MB destination used by thousands of `[r]` is still 1 MB.
     public init(_ links: [Link] = []) {
-        var entries: [UInt32] = []
-        entries.reserveCapacity(5 * links.count)
-        // Room for every text and word at once: grown by doubling, the buffer would be up to
-        // twice its bytes for the life of the article.
-        bytes.reserveCapacity(links.reduce(0) { $0 + $1.target.utf8.count + $1.text.utf8.count } + 20 * links.count)
-        var definitions: [String: (UInt32, UInt32)] = [:]
-        for link in links {
-            let target: (UInt32, UInt32)
-            if link.kind == .reference, let known = definitions[link.target] {
-                target = known
-            } else {
-                target = (UInt32(bytes.count), UInt32(bytes.count + link.target.utf8.count))
-                bytes.append(contentsOf: link.target.utf8)
-                if link.kind == .reference { definitions[link.target] = target }
-            }
-            entries.append(target.0)
-            entries.append(target.1)
-            entries.append(UInt32(bytes.count))
-            bytes.append(contentsOf: link.text.utf8)
-            entries.append(UInt32(bytes.count))
-            // Articles are at most 64 MiB, so a line number fits in 28 bits.
-            entries.append(UInt32(clamping: Swift.min(link.line, Int(UInt32.max >> 4))) << 4 | UInt32(link.kind.code))
+        guard !links.isEmpty else { return }
+        var entries: [UInt8] = []
+        entries.reserveCapacity(Self.roomNeeded(links))
+        Self.encode(links, into: &entries)
+        // Copied to a buffer of its own size: the room reserved above is an upper bound, and
+        // the list lives as long as its article.
+        storage = [UInt8](unsafeUninitializedCapacity: entries.count) { buffer, count in
+            count = entries.withUnsafeBufferPointer { buffer.initialize(fromContentsOf: $0) }
         }
-        entries.withUnsafeBytes { bytes.append(contentsOf: $0) }
-        endIndex = links.count
+        (start, end, linkCount) = (0, UInt32(storage.count), UInt32(links.count))
+    }
+
+    /// `count` links encoded by `encode(_:into:)` at `range` of `storage`, a buffer of up to
+    /// 4 GiB that many lists may share.
+    init(encoded storage: [UInt8], at range: Range<Int>, count: Int) {
+        self.storage = storage
+        (start, end, linkCount) = (UInt32(range.lowerBound), UInt32(range.upperBound), UInt32(count))
+    }
+
+    /// At least the bytes `encode(_:into:)` writes for `links`.
+    static func roomNeeded(_ links: [Link]) -> Int {
+        links.reduce(0) { $0 + $1.target.utf8.count + $1.text.utf8.count + 16 } + 4 * blocks(links.count)
+    }
+
+    /// Appends the entries of `links`, then their blocks' offsets (from the first entry).
+    static func encode(_ links: [Link], into entries: inout [UInt8]) {
+        let first = entries.count
+        var blockStarts: [UInt32] = []
+        blockStarts.reserveCapacity(Self.blocks(links.count))
+        var definitions: [String: (start: Int, count: Int)] = [:]
+        var previousLine = 0
+        for (i, link) in links.enumerated() {
+            if i % Self.blockSize == 0 {
+                blockStarts.append(UInt32(truncatingIfNeeded: entries.count - first))
+                previousLine = 0
+            }
+            // Articles are at most 64 MiB, so a line number fits in 28 bits.
+            let line = Int(UInt32(clamping: Swift.min(link.line, Int(UInt32.max >> 4))))
+            let delta = line - previousLine
+            previousLine = line
+            let known = link.kind == .reference ? definitions[link.target] : nil
+            var text = link.text, target = link.target
+            text.withUTF8 { text in
+                target.withUTF8 { target in
+                    var form = TargetForm.written, shared = 0
+                    if known != nil {
+                        form = .earlier
+                    } else if link.kind != .reference {
+                        let plain = Self.sharedPrefix(text, target, underscored: false)
+                        let underscored = Self.sharedPrefix(text, target, underscored: true)
+                        // Worth it past two bytes: the prefix's length costs one or two.
+                        if Swift.max(plain, underscored) > 2 {
+                            form = underscored > plain ? .textPrefixUnderscored : .textPrefix
+                            shared = Swift.max(plain, underscored)
+                        }
+                    }
+                    let zigzag = UInt64(bitPattern: Int64(delta << 1) ^ Int64(delta >> 63))
+                    Self.appendNumber(zigzag << 6 | UInt64(form.rawValue) << 4 | UInt64(link.kind.code), to: &entries)
+                    Self.appendNumber(UInt64(text.count), to: &entries)
+                    entries.append(contentsOf: text)
+                    switch form {
+                    case .written:
+                        Self.appendNumber(UInt64(target.count), to: &entries)
+                        if link.kind == .reference { definitions[link.target] = (entries.count - first, target.count) }
+                        entries.append(contentsOf: target)
+                    case .textPrefix, .textPrefixUnderscored:
+                        Self.appendNumber(UInt64(shared), to: &entries)
+                        Self.appendNumber(UInt64(target.count - shared), to: &entries)
+                        entries.append(contentsOf: UnsafeBufferPointer(rebasing: target[shared...]))
+                    case .earlier:
+                        Self.appendNumber(UInt64(known!.start), to: &entries)
+                        Self.appendNumber(UInt64(known!.count), to: &entries)
+                    }
+                }
+            }
+        }
+        blockStarts.withUnsafeBytes { entries.append(contentsOf: $0) }
     }
 
     public init(arrayLiteral links: Link...) {
@@ -48,12 +130,6 @@ public struct LinkList: RandomAccessCollection, Equatable, Sendable, Expressible
         self = LinkList(Array(self) + [link])
     }
 
-    /// Word `field` of link `i`'s five.
-    @inline(__always) private func word(_ i: Int, _ field: Int) -> Int {
-        let offset = bytes.count - 20 * endIndex + 4 * (5 * i + field)
-        return Int(bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt32.self) })
-    }
-
     /// The same links, however they are stored.
     public static func == (a: LinkList, b: LinkList) -> Bool {
         a.elementsEqual(b)
@@ -61,25 +137,146 @@ public struct LinkList: RandomAccessCollection, Equatable, Sendable, Expressible
 
     public var startIndex: Int { 0 }
 
+    /// The bytes the list keeps its links in.
+    package var storedBytes: Int { bytes.count }
+
     public subscript(i: Int) -> Link {
-        Link(target: target(i), text: String(decoding: anchorText(i), as: UTF8.self), line: line(i), kind: kind(i))
+        let entry = entry(i)
+        return Link(target: String(decoding: target(of: entry), as: UTF8.self),
+                    text: String(decoding: part(entry.text), as: UTF8.self), line: entry.line, kind: entry.kind)
     }
 
     public func target(_ i: Int) -> String {
         String(decoding: targetText(i), as: UTF8.self)
     }
 
-    /// Link `i`'s target as UTF-8, without making a string.
+    /// Link `i`'s target as UTF-8.
     public func targetText(_ i: Int) -> ArraySlice<UInt8> {
-        bytes[word(i, 0)..<word(i, 1)]
+        target(of: entry(i))
     }
 
     /// Link `i`'s anchor text as UTF-8, without making a string.
     public func anchorText(_ i: Int) -> ArraySlice<UInt8> {
-        bytes[word(i, 2)..<word(i, 3)]
+        part(entry(i).text)
     }
 
-    public func line(_ i: Int) -> Int { word(i, 4) >> 4 }
-    // Only `init` writes the code, always from a kind.
-    public func kind(_ i: Int) -> Link.Kind { Link.Kind(code: UInt8(word(i, 4) & 15)) ?? .inline }
+    public func line(_ i: Int) -> Int { entry(i).line }
+
+    public func kind(_ i: Int) -> Link.Kind { entry(i).kind }
+
+    // MARK: Entries
+
+    /// One decoded entry: where its texts lie in `bytes`.
+    private struct Entry {
+        var line: Int
+        var kind: Link.Kind
+        var form: TargetForm
+        var text: Range<Int>
+        /// A written or earlier target's bytes; for a text prefix, the rest after the prefix.
+        var target: Range<Int>
+        /// For a text prefix, its length.
+        var shared: Int
+    }
+
+    private static func blocks(_ count: Int) -> Int { (count + blockSize - 1) / blockSize }
+
+    /// The bytes at `range`, counted from the list's first byte.
+    private func part(_ range: Range<Int>) -> ArraySlice<UInt8> {
+        bytes[(bytes.startIndex + range.lowerBound)..<(bytes.startIndex + range.upperBound)]
+    }
+
+    private func target(of entry: Entry) -> ArraySlice<UInt8> {
+        switch entry.form {
+        case .written, .earlier:
+            return part(entry.target)
+        case .textPrefix, .textPrefixUnderscored:
+            var target = [UInt8]()
+            target.reserveCapacity(entry.shared + entry.target.count)
+            let prefix = part(entry.text.lowerBound..<(entry.text.lowerBound + entry.shared))
+            if entry.form == .textPrefix {
+                target += prefix
+            } else {
+                target += prefix.lazy.map { $0 == 0x20 ? UInt8(ascii: "_") : $0 }
+            }
+            target += part(entry.target)
+            return target[...]
+        }
+    }
+
+    /// Entry `i`, read from the start of its block.
+    private func entry(_ i: Int) -> Entry {
+        precondition(i >= 0 && i < endIndex, "link index out of range")
+        return bytes.withUnsafeBufferPointer { buffer in
+            let table = buffer.count - 4 * Self.blocks(endIndex)
+            let block = i / Self.blockSize
+            var position = Int(UnsafeRawBufferPointer(buffer).loadUnaligned(fromByteOffset: table + 4 * block, as: UInt32.self))
+            var line = 0
+            var k = block * Self.blockSize
+            while true {
+                let header = Self.number(buffer, &position)
+                let zigzag = Int(truncatingIfNeeded: header >> 6)
+                line += (zigzag >> 1) ^ -(zigzag & 1)
+                let textCount = Int(truncatingIfNeeded: Self.number(buffer, &position))
+                let text = position..<(position + textCount)
+                position += textCount
+                let form = TargetForm(rawValue: UInt8(header >> 4 & 3))!
+                var shared = 0
+                let target: Range<Int>
+                switch form {
+                case .written:
+                    let count = Int(truncatingIfNeeded: Self.number(buffer, &position))
+                    target = position..<(position + count)
+                    position += count
+                case .textPrefix, .textPrefixUnderscored:
+                    shared = Int(truncatingIfNeeded: Self.number(buffer, &position))
+                    let count = Int(truncatingIfNeeded: Self.number(buffer, &position))
+                    target = position..<(position + count)
+                    position += count
+                case .earlier:
+                    let start = Int(truncatingIfNeeded: Self.number(buffer, &position))
+                    target = start..<(start + Int(truncatingIfNeeded: Self.number(buffer, &position)))
+                }
+                if k == i {
+                    // Only `init` writes the code, always from a kind.
+                    return Entry(line: line, kind: Link.Kind(code: UInt8(header & 15)) ?? .inline, form: form, text: text,
+                                 target: target, shared: shared)
+                }
+                k += 1
+            }
+        }
+    }
+
+    /// How many bytes `text` and `target` begin with alike; `underscored`, with a space in the
+    /// text standing for `_` in the target (and only for it).
+    private static func sharedPrefix(_ text: UnsafeBufferPointer<UInt8>, _ target: UnsafeBufferPointer<UInt8>, underscored: Bool) -> Int {
+        var n = 0
+        let limit = Swift.min(text.count, target.count)
+        while n < limit {
+            let expected = underscored && text[n] == 0x20 ? UInt8(ascii: "_") : text[n]
+            guard target[n] == expected else { break }
+            n += 1
+        }
+        return n
+    }
+
+    private static func appendNumber(_ value: UInt64, to bytes: inout [UInt8]) {
+        var value = value
+        while value >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(value))
+    }
+
+    @inline(__always) private static func number(_ buffer: UnsafeBufferPointer<UInt8>, _ position: inout Int) -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            let byte = buffer[position]
+            position += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+    }
 }

@@ -8,6 +8,9 @@ public struct AnchorLists: RandomAccessCollection, Sendable {
         /// Edge `e`'s list starts at `base + offsets[e]` in `buffer`, as `ByteWriter` wrote it;
         /// lists read from the index are checked, all at once, the first time one is asked for.
         case encoded(buffer: ByteBuffer, base: Int, offsets: [Int32], check: BodyCheck?)
+        /// Edge `e`'s list is list `order[e]` of `lists`: a graph's edges sorted without copying
+        /// the texts of ten million of them.
+        indirect case reordered(AnchorLists, order: [Int32])
     }
 
     /// The checksum the lists' bytes must have, verified once, on first use: a query that
@@ -43,12 +46,18 @@ public struct AnchorLists: RandomAccessCollection, Sendable {
         storage = .encoded(buffer: buffer, base: base, offsets: offsets, check: check)
     }
 
+    /// The lists of `lists` in the order `order` gives: list `e` is `lists[order[e]]`.
+    init(_ lists: AnchorLists, reorderedBy order: [Int32]) {
+        storage = .reordered(lists, order: order)
+    }
+
     public var startIndex: Int { 0 }
 
     public var endIndex: Int {
         switch storage {
         case .lists(let lists): return lists.count
         case .encoded(_, _, let offsets, _): return Swift.max(offsets.count - 1, 0)
+        case .reordered(_, let order): return order.count
         }
     }
 
@@ -64,6 +73,8 @@ public struct AnchorLists: RandomAccessCollection, Sendable {
                 return []
             }
             return texts
+        case let .reordered(lists, order):
+            return lists[Int(order[e])]
         }
     }
 }
@@ -78,6 +89,11 @@ extension AnchorLists {
 
         package init() {
             writer = ByteWriter(streamingTo: storage.append)
+        }
+
+        /// Makes room for `count` lists' offsets at once.
+        package mutating func reserveLists(_ count: Int) {
+            offsets.reserveCapacity(count + 1)
         }
 
         /// Starts the next edge's list, of `count` anchor texts.
@@ -109,6 +125,8 @@ extension AnchorLists {
             case let .encoded(buffer, base, listOffsets, _):
                 writer.append(contentsOf: buffer.bytes[(base + Int(listOffsets[e]))..<(base + Int(listOffsets[e + 1]))])
                 offsets.append(Int32(writer.count))
+            case let .reordered(inner, order):
+                append(inner, Int(order[e]))
             }
         }
 

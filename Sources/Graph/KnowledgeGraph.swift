@@ -49,7 +49,7 @@ public struct KnowledgeGraph: Sendable {
     /// The same, with the anchor texts of `edges[e]` given as `anchors[e]`. The nodes are
     /// sorted where they lie: a million-article corpus's nodes are never held twice.
     public init(
-        nodes: consuming [Node], edges unsortedEdges: [WeightedEdge], anchors: AnchorLists,
+        nodes: consuming [Node], edges unsortedEdges: consuming [WeightedEdge], anchors: AnchorLists,
         categoryNames: [String] = [], title: String? = nil, language: String? = nil
     ) {
         var position = [Int32](repeating: 0, count: nodes.count)
@@ -80,7 +80,9 @@ public struct KnowledgeGraph: Sendable {
         edgeSource.reserveCapacity(edgeOrder.count)
         edgeTarget.reserveCapacity(edgeOrder.count)
         edgeWeight.reserveCapacity(edgeOrder.count)
-        var merged = AnchorLists.Builder()
+        // Until two edges merge, the anchor lists are those given, in `edgeOrder`: a builder's
+        // edges (one per source and target already) are sorted without copying their texts.
+        var merged: AnchorLists.Builder?
         var i = 0
         while i < edgeOrder.count {
             let first = Int(edgeOrder[i])
@@ -89,8 +91,12 @@ public struct KnowledgeGraph: Sendable {
             edgeSource.append(position[Int(unsortedEdges[first].source)])
             edgeTarget.append(position[Int(unsortedEdges[first].target)])
             edgeWeight.append(edgeOrder[i..<end].reduce(0) { $0 + unsortedEdges[Int($1)].weight })
+            if end > i + 1 && merged == nil {
+                merged = AnchorLists.Builder()
+                for e in edgeOrder[..<i] { merged!.append(anchors, Int(e)) }
+            }
             if end == i + 1 {
-                merged.append(anchors, first)
+                merged?.append(anchors, first)
             } else {
                 // Strings hash as they compare (canonical equivalence): a set finds each repeat.
                 var texts = anchors[first]
@@ -98,14 +104,15 @@ public struct KnowledgeGraph: Sendable {
                 for e in edgeOrder[(i + 1)..<end] {
                     for anchor in anchors[Int(e)] where seen.insert(anchor).inserted { texts.append(anchor) }
                 }
-                merged.append(texts)
+                merged!.append(texts)
             }
             i = end
         }
+        unsortedEdges = []
         self.edgeSource = edgeSource
         self.edgeTarget = edgeTarget
         self.edgeWeight = edgeWeight
-        self.edgeAnchors = merged.build()
+        self.edgeAnchors = merged.map { $0.build() } ?? AnchorLists(anchors, reorderedBy: edgeOrder)
 
         let n = self.nodes.count
         var outOffsets = [Int32](repeating: 0, count: n + 1)

@@ -11,7 +11,13 @@ public struct Node: Sendable, Equatable {
     public var keywords: [String]
     public var aliases: [String]
     /// Index into `KnowledgeGraph.categoryNames`, explicit or inferred.
-    public var category: Int?
+    public var category: Int? {
+        get { categoryIndex < 0 ? nil : Int(categoryIndex) }
+        set { categoryIndex = newValue.map { Int32(clamping: $0) } ?? -1 }
+    }
+    /// The category as 32 bits, -1 for none: next to the two flags it leaves a node 8 bytes
+    /// smaller than an optional `Int` would, and a dump has millions of nodes.
+    private var categoryIndex: Int32 = -1
     public var categoryInferred: Bool
     public var isStub: Bool
     /// The article's file, relative to the corpus root.
@@ -30,7 +36,7 @@ public struct Node: Sendable, Equatable {
         self.description = description
         self.keywords = keywords
         self.aliases = aliases
-        self.category = category
+        self.categoryIndex = category.map { Int32(clamping: $0) } ?? -1
         self.categoryInferred = categoryInferred
         self.isStub = isStub
         self.path = path

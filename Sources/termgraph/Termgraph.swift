@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
 
+/// glibc's `mallopt` and its `M_MMAP_THRESHOLD`, which Swift's Glibc module leaves out.
+@_silgen_name("mallopt") private func setMallocOption(_ option: Int32, _ value: Int32) -> Int32
+private let mmapThreshold: Int32 = -3
+
 @main
 struct Termgraph: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,6 +32,11 @@ struct Termgraph: AsyncParsableCommand {
         // ignored, the write fails with EFBIG instead, which every writer already handles: the
         // index is not stored and the answer still comes, an export fails with a message.
         signal(SIGXFSZ, SIG_IGN)
+        // Blocks of 256 KiB and more are mapped on their own and unmapped when freed, always:
+        // left to itself the C library raises this bound to the size of each large block freed,
+        // up to 32 MiB, and the slabs of a dump's link lists (`LinkSlabs`) and the builder's
+        // arrays then come from the heap, where freeing them gives nothing back.
+        _ = setMallocOption(mmapThreshold, 1 << 18)
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let (word, nearest) = UsageErrors.unknownCommand(in: arguments) {
             UsageErrors.report(UsageErrors.message(unknown: word, nearest: nearest),

@@ -175,23 +175,6 @@ import TestSupport
         #expect(found("<script>\nvar s = '<a href=\"/s\">';\n</script>\n\n<pre>\n<a href=\"/p\">p</a>\n</pre>") == ["html /p [p] @6"])
     }
 
-    /// The compact list an article keeps gives back every link exactly as it was found.
-    @Test func aLinkListGivesBackEveryLink() {
-        let links = [
-            Link(target: "/تسوية#جزء", text: "والتسوية", line: 1, kind: .inline),
-            Link(target: "", text: "", line: 7, kind: .reference),
-            Link(target: "a b", text: "[[x]]", line: 1 << 26, kind: .wikilink),
-            Link(target: "/x", text: "", line: 3, kind: .html),
-        ]
-        let list = LinkList(links)
-        #expect(Array(list) == links)
-        #expect(list == LinkList(links))
-        #expect(list != LinkList(Array(links.dropLast())))
-        var appended: LinkList = []
-        for link in links { appended.append(link) }
-        #expect(appended == list)
-    }
-
     /// Destinations and titles are settled by a short look when they can be, by the index when
     /// they hold parentheses or backslashes or run long: both give CommonMark's answer.
     @Test func shortAndLongDestinationsAndTitles() {

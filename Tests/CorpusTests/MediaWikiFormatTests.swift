@@ -160,4 +160,40 @@ private func shown(_ article: Article) -> [String] {
         let other = MediaWikiFormat().read(Array("<urlset><url>x</url></urlset>".utf8), path: "sitemap.xml")
         #expect(other.articles.isEmpty && other.problems.isEmpty)
     }
+
+    /// A dump whose links fill several of the shared buffers its articles' lists are kept in
+    /// (`LinkSlabs`, 1 MiB each): every article, around every buffer's edge, and pages without
+    /// links and redirects among them, gets back its own links.
+    @Test func linksSpreadOverSeveralSharedBuffersStayWithTheirArticles() {
+        let count = 9000
+        var pages: [(title: String, ns: Int, text: String)] = []
+        var redirects: [String: String] = [:]
+        for i in 0..<count {
+            let title = "Term \(i)"
+            if i % 7 == 3 { redirects[title] = "Term \(i - 1)" }
+            let text = i % 11 == 5 ? "No links at all." : (0..<(i % 13 + 1)).map { k in
+                "[[Term \((i * 31 + k) % count)|the term \(i)-\(k)]] and [[Term \((i + k) % count)]]s\n"
+            }.joined()
+            pages.append((title, 0, redirects[title] != nil ? "#REDIRECT [[\(redirects[title]!)]]" : text))
+        }
+        let read = read(dump(pages, redirects: redirects))
+        #expect(read.problems == [])
+        // A page is seven lines and its text's; its text starts on its fifth, after the dump's first.
+        var expected: [[String]] = []
+        var line = 2
+        for (i, page) in pages.enumerated() {
+            let textLine = line + 4
+            line += 7 + page.text.filter { $0 == "\n" }.count
+            guard redirects[page.title] == nil else { continue }
+            expected.append(i % 11 == 5 ? [] : (0..<(i % 13 + 1)).flatMap { k in [
+                "Term_\((i * 31 + k) % count) [the term \(i)-\(k)] @\(textLine + k)",
+                "Term_\((i + k) % count) [Term \((i + k) % count)s] @\(textLine + k)",
+            ] })
+        }
+        #expect(read.articles.count == expected.count)
+        let differing = zip(read.articles.map(shown), expected).enumerated().filter { $0.element.0 != $0.element.1 }
+        #expect(differing.count == 0, "first differing article: \(differing.first.map { "\($0.offset): \($0.element.0) against \($0.element.1)" } ?? "")")
+        let bytes = read.articles.reduce(0) { $0 + $1.links.storedBytes }
+        #expect(bytes > 2 << 20)
+    }
 }

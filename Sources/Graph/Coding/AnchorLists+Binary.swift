@@ -15,6 +15,25 @@ extension AnchorLists {
             writer.write(word: Checksum.of(body))
             return
         }
+        if case let .reordered(inner, order) = storage, case let .encoded(buffer, base, innerOffsets, _) = inner.storage {
+            // Each list's bytes copied in the new order: the same bytes the lists would encode to.
+            let list = { (e: Int) in buffer.bytes[(base + Int(innerOffsets[Int(order[e])]))..<(base + Int(innerOffsets[Int(order[e]) + 1]))] }
+            var offsets: [Int32] = [0]
+            offsets.reserveCapacity(order.count + 1)
+            var sum = Checksum()
+            for e in order.indices {
+                let bytes = list(e)
+                sum.update(UnsafeRawBufferPointer(rebasing: bytes))
+                offsets.append(offsets.last! + Int32(bytes.count))
+            }
+            writer.write(offsets)
+            writer.write(Int(offsets.last!))
+            writer.pauseSection()
+            for e in order.indices { writer.append(contentsOf: list(e)) }
+            writer.resumeSection()
+            writer.write(word: sum.value)
+            return
+        }
         var scratch = ByteWriter()
         var offsets: [Int32] = [0]
         var sum = Checksum()

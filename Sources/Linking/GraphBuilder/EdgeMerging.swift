@@ -7,8 +7,20 @@ import TermgraphGraph
 /// for it, ties to the first seen; anchor texts are kept in first-seen order. A vault link whose
 /// note name fits several notes is an `ambiguous-link` problem naming them all.
 struct EdgeMerging {
-    /// The stub nodes, in the order met: stub `s` is node `articleCount + s`.
-    var stubs: [Node] = []
+    /// The stubs, in the order met: stub `s` is node `articleCount + s`. Kept as their three
+    /// strings, not as nodes: a dump has hundreds of thousands, and their nodes are made
+    /// straight into the graph's array (`Stub.node`).
+    var stubs: [Stub] = []
+
+    struct Stub {
+        /// The target's last form, as written.
+        var written: String
+        var key: String
+        /// The anchor text used most often for it (`labelStubs`), until then the form written.
+        var title: String
+
+        var node: Node { Node(slug: written, key: key, title: title, isStub: true) }
+    }
     let articleCount: Int
     var problems: ProblemList
     var edges: [WeightedEdge] = []
@@ -32,12 +44,21 @@ struct EdgeMerging {
         self.problems = problems
     }
 
+    /// Makes room at once for the edges and anchor lists of `links` links, the most they can
+    /// give: pages of the room that no edge fills are never touched, so cost nothing.
+    mutating func reserve(links: Int) {
+        edges.reserveCapacity(links)
+        anchors.reserveLists(links)
+    }
+
     /// Adds the links of the next articles of `articles`, resolved slice by slice as
     /// `LinkResolution` gives them.
     mutating func add(_ resolved: [[LinkResolution.ResolvedLinks]], of articles: [Article]) {
-        // Room for the batch's edges (at most one per link to an article or a stub), not grown
-        // by doubling: a dump's edges are the largest array left once its links are let go of.
-        edges.reserveCapacity(edges.count + resolved.reduce(0) { $0 + $1.reduce(0) { $0 + $1.edges.count + $1.wanted.count } })
+        // Room for the batch's edges (at most one per link to an article or a stub), unless
+        // `reserve(links:)` made room for all: grown by doubling, or batch by batch, the largest
+        // array left once a dump's links are let go of would be copied, and held twice meanwhile.
+        let needed = edges.count + resolved.reduce(0) { $0 + $1.reduce(0) { $0 + $1.edges.count + $1.wanted.count } }
+        if edges.capacity < needed { edges.reserveCapacity(needed) }
         for chunk in resolved {
             for article in chunk {
                 add(article, from: source, list: articles[source].links, path: articles[source].path)
@@ -78,7 +99,7 @@ struct EdgeMerging {
             } else {
                 stub = Int32(articleCount + stubs.count)
                 stubOf[key] = stub
-                stubs.append(Node(slug: written, key: key, title: written, isStub: true))
+                stubs.append(Stub(written: written, key: key, title: written))
             }
             let text = list.anchorText(i)
             if !text.isEmpty {
@@ -104,8 +125,10 @@ struct EdgeMerging {
     }
 
     /// Each stub's title: the anchor text used most often for it, ties to the first seen
-    /// (texts the same as strings compare are one text).
+    /// (texts the same as strings compare are one text). Called once every link is added.
     mutating func labelStubs() {
+        // Every link is merged: the table of wanted keys is not needed to build the graph.
+        stubOf = [:]
         guard let firstStub = textStub.min() else { return }
         // The texts of each stub together, in the order met: a counting sort by stub.
         var start = [Int](repeating: 0, count: articleCount + stubs.count - Int(firstStub) + 1)
@@ -133,7 +156,9 @@ struct EdgeMerging {
                     if counts[candidate]! > bestCount { (best, bestCount) = (candidate, counts[candidate]!) }
                 }
             }
-            stubs[s + Int(firstStub) - articleCount].title = best
+            let stub = s + Int(firstStub) - articleCount
+            // The same bytes as the form written (`[[Missing page]]`): one string for both.
+            if !best.utf8.elementsEqual(stubs[stub].written.utf8) { stubs[stub].title = best }
         }
         (textStub, textEnd, textBytes) = ([], [], [])
     }

@@ -89,6 +89,7 @@ struct DumpArticles {
     var problems: [Problem] = []
     private var redirects = RedirectResolution()
     private var categories = CategoryLists()
+    private var links = LinkSlabs()
 
     init(path: String, namespaces: Set<Int>) {
         self.path = path
@@ -120,13 +121,15 @@ struct DumpArticles {
         let slug = WikiTitle.slug(title)
         articles.append(Article(path: path, line: page.line, slug: slug, pathSlug: slug, title: title,
                                 attributes: categories.attributes(for: found.categories),
-                                links: found.links,
                                 anchors: collectsAnchors ? page.text.withUnsafeBufferPointer { WikiSections.anchors(in: $0) } : AnchorSet()))
+        links.add(found.links, to: articles.count - 1)
+        if links.isFull { links.flush(into: &articles) }
     }
 
     /// The problems, once every page is in: the redirects are applied last, when every
     /// article they can reach is known.
     mutating func finish() -> [Problem] {
-        problems + redirects.apply(to: &articles, namespaces: namespaces, path: path)
+        links.flush(into: &articles)
+        return problems + redirects.apply(to: &articles, namespaces: namespaces, path: path)
     }
 }
