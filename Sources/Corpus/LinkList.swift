@@ -8,8 +8,8 @@
 /// for a reference link, as the target of an earlier link to the same definition. After the
 /// entries, one 32-bit offset per `blockSize` links, where the block's first entry starts: a
 /// link is found by reading at most `blockSize - 1` entries before it, and a block's first entry
-/// holds its line whole. A wiki link costs about 30 bytes, against 55 as five words and two
-/// strings' bytes.
+/// holds its line whole. A generated wiki page's eight links take 211 bytes, against 405 as five
+/// words and two strings' bytes per link (`LinkListTests`).
 public struct LinkList: RandomAccessCollection, Equatable, Sendable, ExpressibleByArrayLiteral {
     /// The entries and offsets: an array of their own, or a part of one shared by many lists
     /// (`LinkSlabs`).

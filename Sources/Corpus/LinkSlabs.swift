@@ -18,9 +18,6 @@ struct LinkSlabs {
     /// mapped on its own, not taken from the heap the strings live in.
     static let slabBytes = 1 << 20
 
-    /// Whether lists are waiting for `flush(into:)`.
-    var isEmpty: Bool { owners.isEmpty }
-
     /// Keeps `links` for article `article`, to be given it at the next flush.
     mutating func add(_ links: [Link], to article: Int) {
         guard !links.isEmpty else { return }
