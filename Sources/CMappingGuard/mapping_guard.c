@@ -1,5 +1,8 @@
+#define _GNU_SOURCE
 #include "mapping_guard.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -37,19 +40,20 @@ static void on_sigbus(int signal, siginfo_t *info, void *context) {
     raise(signal);
 }
 
-static void install(void) {
+/* Installs `handler` for `signal` the first time `once` is seen unset. */
+static void install(atomic_int *once, int signal, void (*handler)(int, siginfo_t *, void *), int flags) {
     int expected = 0;
-    if (!atomic_compare_exchange_strong(&installed, &expected, 1)) return;
+    if (!atomic_compare_exchange_strong(once, &expected, 1)) return;
     struct sigaction action;
     memset(&action, 0, sizeof action);
-    action.sa_sigaction = on_sigbus;
-    action.sa_flags = SA_SIGINFO | SA_NODEFER;
+    action.sa_sigaction = handler;
+    action.sa_flags = SA_SIGINFO | flags;
     sigemptyset(&action.sa_mask);
-    sigaction(SIGBUS, &action, NULL);
+    sigaction(signal, &action, NULL);
 }
 
 int termgraph_guard_mapping(const void *base, size_t length) {
-    install();
+    install(&installed, SIGBUS, on_sigbus, SA_NODEFER);
     for (int i = 0; i < SLOTS; i++) {
         uintptr_t empty = 0;
         if (atomic_compare_exchange_strong(&bases[i], &empty, (uintptr_t)base)) {
@@ -71,3 +75,30 @@ void termgraph_unguard_mapping(const void *base) {
 }
 
 long termgraph_missing_pages(void) { return atomic_load(&missing); }
+
+static atomic_long broken;
+static atomic_int lease_handler_installed;
+
+/* The signal a lease break is delivered by: a real-time one, so that it carries the file
+   descriptor (SIGIO, the default, would not, and would end the process unhandled). */
+static int lease_signal(void) { return SIGRTMIN + 3; }
+
+static void on_lease_break(int signal, siginfo_t *info, void *context) {
+    (void)signal;
+    (void)context;
+    int saved = errno;
+    /* Counted before the lease is let go: the writer's open waits until then, so no byte of the
+       file changes before the count says it may have. */
+    atomic_fetch_add(&broken, 1);
+    fcntl(info->si_fd, F_SETLEASE, F_UNLCK);
+    errno = saved;
+}
+
+int termgraph_watch_for_writers(int fd) {
+    install(&lease_handler_installed, lease_signal(), on_lease_break, SA_RESTART);
+    if (fcntl(fd, F_SETSIG, lease_signal()) != 0) return -1;
+    if (fcntl(fd, F_SETLEASE, F_RDLCK) != 0) return -1;
+    return 0;
+}
+
+long termgraph_writers_seen(void) { return atomic_load(&broken); }

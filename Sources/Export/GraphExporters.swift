@@ -69,7 +69,7 @@ public enum GraphExporters {
     }
 
     private static func writeFile(_ graph: KnowledgeGraph, target: Target, context: ExportContext) throws {
-        let missingPages = MappedFile.missingPages
+        let disturbances = MappedFile.disturbances
         let output: OutputFile = switch target.destination {
         case .file(let url): try OutputFile.at(url)
         default: .standardOutput
@@ -79,7 +79,7 @@ public enum GraphExporters {
         // anything is sent.
         if output.isStream && graph.decodesOnDemand {
             try target.format.write(graph, context: context, file: target.file) { _ in true }
-            if graph.isDamaged || MappedFile.missingPages != missingPages {
+            if graph.isDamaged || MappedFile.disturbances != disturbances {
                 throw WriteError.cannotWrite(target.url?.path ?? "standard output", String(cString: strerror(EIO)))
             }
         }
@@ -87,7 +87,7 @@ public enum GraphExporters {
         do {
             try output.write { fd in
                 let failure = fill(fd, graph, format: target.format, context: context, file: target.file, thrown: &thrown)
-                return failure != 0 ? failure : damaged(graph, since: missingPages) ? EIO : 0
+                return failure != 0 ? failure : damaged(graph, since: disturbances) ? EIO : 0
             }
         } catch {
             throw thrown ?? error
@@ -95,13 +95,13 @@ public enum GraphExporters {
     }
 
     private static func writeSet(_ graph: KnowledgeGraph, format: any GraphExporter, context: ExportContext, to url: URL) throws {
-        let missingPages = MappedFile.missingPages
+        let disturbances = MappedFile.disturbances
         var thrown: (any Error)?
         do {
             try AtomicFolder.write(to: url, files: format.fileNames) { file, fd in
                 let failure = fill(fd, graph, format: format, context: context, file: file, thrown: &thrown)
                 // The last file is the set's last chance to say the graph was damaged.
-                return failure != 0 ? failure : file == format.fileNames.count - 1 && damaged(graph, since: missingPages) ? EIO : 0
+                return failure != 0 ? failure : file == format.fileNames.count - 1 && damaged(graph, since: disturbances) ? EIO : 0
             }
         } catch {
             throw thrown ?? error
@@ -125,9 +125,9 @@ public enum GraphExporters {
         return failure
     }
 
-    /// A graph whose index records turned out damaged, or whose index file was cut short under
-    /// its mapping, is never put in place.
-    private static func damaged(_ graph: KnowledgeGraph, since missingPages: Int) -> Bool {
-        graph.isDamaged || MappedFile.missingPages != missingPages
+    /// A graph whose index records turned out damaged, or whose index file was written to or
+    /// cut short under its mapping, is never put in place.
+    private static func damaged(_ graph: KnowledgeGraph, since disturbances: Int) -> Bool {
+        graph.isDamaged || MappedFile.disturbances != disturbances
     }
 }

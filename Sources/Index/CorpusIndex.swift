@@ -119,6 +119,7 @@ public struct CorpusIndex: Sendable {
         }
 
         private func decodeRecords(keeping wanted: (String, FileStamp) -> Bool) -> StoredRecords {
+            let disturbances = MappedFile.disturbances
             guard let buffer = index.map(index.articlesFile) else { return StoredRecords(records: [:], count: 0) }
             var reader = ByteReader(buffer)
             do throws(ByteReader.Corrupt) {
@@ -142,6 +143,9 @@ public struct CorpusIndex: Sendable {
                     result[path] = (stamp, record)
                 }
                 try reader.endSection()
+                // The records are copies of bytes checked before they were copied: written to
+                // meanwhile, the file may have given others, which no checksum vouches for.
+                guard MappedFile.disturbances == disturbances else { return StoredRecords(records: [:], count: 0) }
                 return StoredRecords(records: result, count: count)
             } catch {
                 return StoredRecords(records: [:], count: 0)

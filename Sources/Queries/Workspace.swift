@@ -25,9 +25,9 @@ public final class Workspace: @unchecked Sendable {
     private let index: CorpusIndex?
     private let reader: CorpusReader
     private var loaded: CorpusIndex.IndexedGraph?
-    /// `MappedFile.missingPages` when the graph was loaded: more since then means a file it was
-    /// read from was truncated under it.
-    private var missingPagesAtLoad = 0
+    /// `MappedFile.disturbances` when the graph was loaded: more since then means a file it is
+    /// read from was opened for writing, or cut short, under it.
+    private var disturbancesAtLoad = 0
     private var termIndex: TermIndex?
     /// How many times the graph was loaded (a repair loads it again): what `occurrences` was
     /// made from.
@@ -78,7 +78,7 @@ public final class Workspace: @unchecked Sendable {
         defer { lock.unlock() }
         if let loaded { return loaded.graph }
         do {
-            missingPagesAtLoad = MappedFile.missingPages
+            disturbancesAtLoad = MappedFile.disturbances
             let graph: CorpusIndex.IndexedGraph = if let index { try index.readGraph(root, with: reader) } else { (CorpusGraph(try reader.read(root)), nil) }
             noteForeignIndexFile()
             loaded = graph
@@ -104,8 +104,8 @@ public final class Workspace: @unchecked Sendable {
     private func repairIfDamaged() throws(QueryError) -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        guard let loaded, loaded.graph.graph.isDamaged || MappedFile.missingPages != missingPagesAtLoad
-                || MappedFile.anyRewrittenSinceMapped, let index else { return false }
+        guard let loaded, loaded.graph.graph.isDamaged || MappedFile.disturbances != disturbancesAtLoad,
+              let index else { return false }
         do {
             self.loaded = try index.readGraph(root, with: reader, trusting: false)
         } catch {
@@ -113,7 +113,7 @@ public final class Workspace: @unchecked Sendable {
         }
         termIndex = nil
         loads += 1
-        missingPagesAtLoad = MappedFile.missingPages
+        disturbancesAtLoad = MappedFile.disturbances
         recordedNotices.append("note: the on-disk index in \(index.folder.path) was damaged; it has been rebuilt from the corpus")
         return true
     }
@@ -153,7 +153,10 @@ public final class Workspace: @unchecked Sendable {
         if let termIndex { return termIndex }
         let built = loaded?.terms?.load(nodeCount: graph.nodeCount) ?? {
             let made = TermIndex(graph)
-            loaded?.terms?.save(made)
+            // Tables made from records that turned out damaged, or from a file written to under
+            // its mapping, would be stored under the graph's build and trusted by every later
+            // query: they are used for this one (which is then asked again) and never stored.
+            if !graph.isDamaged && MappedFile.disturbances == disturbancesAtLoad { loaded?.terms?.save(made) }
             return made
         }()
         termIndex = built

@@ -1,6 +1,5 @@
 import CMappingGuard
 import Glibc
-import Synchronization
 import TermgraphCore
 
 /// Files mapped read-only into memory, whose pages are read from disk only when touched.
@@ -13,57 +12,54 @@ package enum MappedFile {
         guard fd >= 0 else { return nil }
         var keepOpen = false
         defer { if !keepOpen { close(fd) } }
+        // A mapping shows whatever another program writes into the file after it was mapped,
+        // where checksums already held; a read lease says when that can happen. Taken before the
+        // size is read: what was written before it is all there to be checked. A file that
+        // takes no lease (open for writing now, another user's, a file system without leases)
+        // is read into memory instead, and its checksums are checked on that copy.
+        let watched = termgraph_watch_for_writers(fd) == 0
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         let size = Int(info.st_size)
         guard size > 0 else { return ByteBuffer([]) }
+        guard watched else { return copy(fd, size: size) }
         guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else { return nil }
         let bytes = UnsafeRawBufferPointer(start: base, count: size)
-        // A file truncated under the mapping (rewritten in place by another program) would end
-        // the process with SIGBUS on the first missing page; guarded, that page reads as zeros,
-        // which fail the index's checksums, and `missingPages` says it happened.
+        // A file truncated under the mapping would end the process with SIGBUS on the first
+        // missing page; guarded, that page reads as zeros, which fail the index's checksums.
         guard termgraph_guard_mapping(base, size) == 0 else {
             // More mappings than the guard can watch: this one is copied instead.
             defer { munmap(base, size) }
             return ByteBuffer(Array(bytes))
         }
-        // The file stays open while it is mapped, so that a rewrite in place (which a mapping
-        // shows, but which can leave every checksum right: another index written over it) is
-        // seen by its changed modification time.
+        // The file stays open while it is mapped: closing it would give the lease back.
         keepOpen = true
-        let watched = Watched(fd: fd, stamp: FileStamp(info))
-        live.withLock { $0[fd] = watched }
         return ByteBuffer(owning: bytes) { bytes in
-            live.withLock { _ = $0.removeValue(forKey: fd) }
             close(fd)
             termgraph_unguard_mapping(bytes.baseAddress)
             munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count)
         }
     }
 
-    private struct Watched: Sendable {
-        let fd: Int32
-        let stamp: FileStamp
-    }
-
-    /// The open mappings, by file descriptor, with the stamp each file had when it was mapped.
-    private static let live = Mutex<[Int32: Watched]>([:])
-
-    /// Whether a file that is mapped now has been written since it was mapped (its size,
-    /// modification or change time moved): what was read from it since cannot be trusted, even
-    /// where its checksums held. A file replaced by rename is not this: the mapping keeps the
-    /// old file.
-    package static var anyRewrittenSinceMapped: Bool {
-        live.withLock { mappings in
-            mappings.values.contains { watched in
-                var info = stat()
-                return fstat(watched.fd, &info) != 0 || FileStamp(info) != watched.stamp
-            }
+    /// The first `size` bytes of the open file, read into memory; nil when it cannot be read.
+    /// A file cut short meanwhile gives fewer bytes, which fail the index's checks.
+    private static func copy(_ fd: Int32, size: Int) -> ByteBuffer? {
+        var bytes = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while filled < size {
+            let got = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + filled, size - filled, off_t(filled)) }
+            if got < 0 && errno == EINTR { continue }
+            guard got >= 0 else { return nil }
+            if got == 0 { break }
+            filled += got
         }
+        bytes.removeLast(size - filled)
+        return ByteBuffer(bytes)
     }
 
-    /// How many pages of mapped files have turned out missing (their file truncated under the
-    /// mapping) since the process started: whatever was read from a mapping while this grew
-    /// cannot be trusted.
-    package static var missingPages: Int { termgraph_missing_pages() }
+    /// How many times, since the process started, a mapped file was found opened for writing
+    /// (rewritten in place by `cp`, `rsync --inplace`, an editor) or cut short under its
+    /// mapping: whatever was read from a mapping while this grew cannot be trusted, even where
+    /// its checksums held. A file replaced by rename is not this: the mapping keeps the old file.
+    package static var disturbances: Int { termgraph_writers_seen() + termgraph_missing_pages() }
 }
