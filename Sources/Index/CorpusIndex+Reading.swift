@@ -52,7 +52,9 @@ extension CorpusIndex {
         extracted.records = []
         let corpus = extracted.corpus
         extracted.corpus.articles = []
-        let graph = CorpusGraph(corpus)
+        // Consumed, not copied: were `corpus` still holding the articles, the builder could not
+        // let go of their links as it goes.
+        let graph = CorpusGraph(consume corpus)
         return (graph, saveGraph((graph, scan.problems.count), scan: stored, racy: racy))
     }
 
