@@ -59,7 +59,7 @@ let package = Package(
         ),
         .plugin(name: "BuildInfo", capability: .buildTool(), path: "Plugins/BuildInfo"),
         .target(name: "TestSupport", dependencies: ["TermgraphKit"], path: "Tests/TestSupport"),
-        .testTarget(name: "CoreTests", dependencies: ["TermgraphCore"]),
+        .testTarget(name: "CoreTests", dependencies: ["TermgraphCore", "TestSupport"]),
         .testTarget(name: "StorageTests", dependencies: ["TermgraphStorage", "TestSupport"]),
         .testTarget(name: "CorpusTests", dependencies: ["TermgraphCorpus", "TestSupport"]),
         .testTarget(name: "GraphTests", dependencies: ["TermgraphGraph", "TestSupport"]),

@@ -167,7 +167,7 @@ public struct LinkList: RandomAccessCollection, Equatable, Sendable, Expressible
     // MARK: Entries
 
     /// One decoded entry: where its texts lie in `bytes`.
-    private struct Entry {
+    private struct Decoded {
         var line: Int
         var kind: Link.Kind
         var form: TargetForm
@@ -185,7 +185,7 @@ public struct LinkList: RandomAccessCollection, Equatable, Sendable, Expressible
         bytes[(bytes.startIndex + range.lowerBound)..<(bytes.startIndex + range.upperBound)]
     }
 
-    private func target(of entry: Entry) -> ArraySlice<UInt8> {
+    private func target(of entry: Decoded) -> ArraySlice<UInt8> {
         switch entry.form {
         case .written, .earlier:
             return part(entry.target)
@@ -204,46 +204,102 @@ public struct LinkList: RandomAccessCollection, Equatable, Sendable, Expressible
     }
 
     /// Entry `i`, read from the start of its block.
-    private func entry(_ i: Int) -> Entry {
+    private func entry(_ i: Int) -> Decoded {
         precondition(i >= 0 && i < endIndex, "link index out of range")
         return bytes.withUnsafeBufferPointer { buffer in
-            let table = buffer.count - 4 * Self.blocks(endIndex)
             let block = i / Self.blockSize
-            var position = Int(UnsafeRawBufferPointer(buffer).loadUnaligned(fromByteOffset: table + 4 * block, as: UInt32.self))
+            var position = Self.blockStart(block, in: buffer, links: endIndex)
             var line = 0
-            var k = block * Self.blockSize
-            while true {
-                let header = Self.number(buffer, &position)
-                let zigzag = Int(truncatingIfNeeded: header >> 6)
-                line += (zigzag >> 1) ^ -(zigzag & 1)
-                let textCount = Int(truncatingIfNeeded: Self.number(buffer, &position))
-                let text = position..<(position + textCount)
-                position += textCount
-                let form = TargetForm(rawValue: UInt8(header >> 4 & 3))!
-                var shared = 0
-                let target: Range<Int>
-                switch form {
-                case .written:
-                    let count = Int(truncatingIfNeeded: Self.number(buffer, &position))
-                    target = position..<(position + count)
-                    position += count
-                case .textPrefix, .textPrefixUnderscored:
-                    shared = Int(truncatingIfNeeded: Self.number(buffer, &position))
-                    let count = Int(truncatingIfNeeded: Self.number(buffer, &position))
-                    target = position..<(position + count)
-                    position += count
-                case .earlier:
-                    let start = Int(truncatingIfNeeded: Self.number(buffer, &position))
-                    target = start..<(start + Int(truncatingIfNeeded: Self.number(buffer, &position)))
-                }
-                if k == i {
-                    // Only `init` writes the code, always from a kind.
-                    return Entry(line: line, kind: Link.Kind(code: UInt8(header & 15)) ?? .inline, form: form, text: text,
-                                 target: target, shared: shared)
-                }
-                k += 1
+            for _ in (block * Self.blockSize)..<i { _ = Self.decodeEntry(buffer, at: &position, line: &line) }
+            return Self.decodeEntry(buffer, at: &position, line: &line)
+        }
+    }
+
+    /// Where block `block`'s first entry starts in `buffer`, the list's bytes.
+    private static func blockStart(_ block: Int, in buffer: UnsafeBufferPointer<UInt8>, links: Int) -> Int {
+        let table = buffer.count - 4 * blocks(links)
+        return Int(UnsafeRawBufferPointer(buffer).loadUnaligned(fromByteOffset: table + 4 * block, as: UInt32.self))
+    }
+
+    /// The entry at `position`, which is moved past it; `line` is the previous entry's line in
+    /// the block (0 at a block's start) and becomes this one's.
+    @inline(__always)
+    private static func decodeEntry(_ buffer: UnsafeBufferPointer<UInt8>, at position: inout Int, line: inout Int) -> Decoded {
+        let header = number(buffer, &position)
+        let zigzag = Int(truncatingIfNeeded: header >> 6)
+        line += (zigzag >> 1) ^ -(zigzag & 1)
+        let textCount = Int(truncatingIfNeeded: number(buffer, &position))
+        let text = position..<(position + textCount)
+        position += textCount
+        let form = TargetForm(rawValue: UInt8(header >> 4 & 3))!
+        var shared = 0
+        let target: Range<Int>
+        switch form {
+        case .written:
+            let count = Int(truncatingIfNeeded: number(buffer, &position))
+            target = position..<(position + count)
+            position += count
+        case .textPrefix, .textPrefixUnderscored:
+            shared = Int(truncatingIfNeeded: number(buffer, &position))
+            let count = Int(truncatingIfNeeded: number(buffer, &position))
+            target = position..<(position + count)
+            position += count
+        case .earlier:
+            let start = Int(truncatingIfNeeded: number(buffer, &position))
+            target = start..<(start + Int(truncatingIfNeeded: number(buffer, &position)))
+        }
+        // Only `init` writes the code, always from a kind.
+        return Decoded(line: line, kind: Link.Kind(code: UInt8(header & 15)) ?? .inline, form: form, text: text,
+                     target: target, shared: shared)
+    }
+
+    // MARK: Reading in order
+
+    /// One link as `entries` gives it: its texts as UTF-8, no strings made.
+    public struct Entry: Sendable {
+        /// Its place in the list.
+        public let index: Int
+        public let line: Int
+        public let kind: Link.Kind
+        public let anchorText: ArraySlice<UInt8>
+        public let targetText: ArraySlice<UInt8>
+        public var target: String { String(decoding: targetText, as: UTF8.self) }
+    }
+
+    /// The links in order, each entry read once: subscripting reads a link's block from its
+    /// start, up to `blockSize - 1` entries before the one asked for.
+    public var entries: Entries { Entries(list: self) }
+
+    public struct Entries: Sequence, Sendable {
+        let list: LinkList
+
+        public func makeIterator() -> Iterator { Iterator(list: list) }
+
+        public struct Iterator: IteratorProtocol {
+            private let list: LinkList
+            private var position = 0
+            private var line = 0
+            private var index = 0
+
+            init(list: LinkList) {
+                self.list = list
+            }
+
+            public mutating func next() -> Entry? {
+                guard index < list.endIndex else { return nil }
+                if index % LinkList.blockSize == 0 { line = 0 }
+                let entry = list.bytes.withUnsafeBufferPointer { LinkList.decodeEntry($0, at: &position, line: &line) }
+                defer { index += 1 }
+                return Entry(index: index, line: entry.line, kind: entry.kind, anchorText: list.part(entry.text),
+                             targetText: list.target(of: entry))
             }
         }
+    }
+
+    /// Reads the links in order (`for link in list`), each entry once.
+    public func makeIterator() -> LazyMapSequence<Entries, Link>.Iterator {
+        entries.lazy.map { Link(target: $0.target, text: String(decoding: $0.anchorText, as: UTF8.self), line: $0.line, kind: $0.kind) }
+            .makeIterator()
     }
 
     /// How many bytes `text` and `target` begin with alike; `underscored`, with a space in the

@@ -1,4 +1,5 @@
 import Foundation
+import TermgraphCore
 
 /// One entry of `link_patterns` (§1d): a regular expression whose matches in an article's text
 /// are links, with templates that make the link's target and anchor text from its groups.
@@ -72,7 +73,7 @@ public struct LinkPattern: Sendable, Equatable {
                 }
             }.joined()
         }
-        let text = fill(textParts, replaced: false).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let text = fill(textParts, replaced: false).collapsingWhitespace
         return (fill(targetParts, replaced: true).trimmingCharacters(in: .whitespaces), text)
     }
 

@@ -15,14 +15,13 @@ extension Article {
         writer.write(namedValues: attributes)
         writer.write(links.count)
         // Straight from the packed bytes: the same encoding as writing each link's strings.
-        for i in links.indices {
-            let target = links.targetText(i), text = links.anchorText(i)
-            writer.write(target.count)
-            writer.append(contentsOf: target)
-            writer.write(text.count)
-            writer.append(contentsOf: text)
-            writer.write(links.line(i))
-            writer.write(Int(links.kind(i).code))
+        for link in links.entries {
+            writer.write(link.targetText.count)
+            writer.append(contentsOf: link.targetText)
+            writer.write(link.anchorText.count)
+            writer.append(contentsOf: link.anchorText)
+            writer.write(link.line)
+            writer.write(Int(link.kind.code))
         }
         writer.write(anchors.packed)
     }

@@ -8,7 +8,7 @@ func dropQueryAndFragment(_ target: String) -> String {
 
 /// `a/./b/../c` → `a/c`, with `..` stopping at the root; leading and trailing `/` removed.
 func removeDotSegments(_ path: String) -> String {
-    if !path.contains(".") && !path.contains("//") { return TermKey.trimSlashes(path) }
+    if !path.utf8.contains(UInt8(ascii: ".")) && !hasDoubleSlash(path) { return TermKey.trimSlashes(path) }
     var segments: [Substring] = []
     let parts = path.split(separator: "/", omittingEmptySubsequences: false)
     for (index, part) in parts.enumerated() {
@@ -20,6 +20,15 @@ func removeDotSegments(_ path: String) -> String {
         segments.append(part)
     }
     return TermKey.trimSlashes(segments.joined(separator: "/"))
+}
+
+private func hasDoubleSlash(_ path: String) -> Bool {
+    var slash = false
+    for byte in path.utf8 {
+        if byte == UInt8(ascii: "/") && slash { return true }
+        slash = byte == UInt8(ascii: "/")
+    }
+    return false
 }
 
 /// `path` without the configured `base` folder it starts with (`base` trimmed of `/`).

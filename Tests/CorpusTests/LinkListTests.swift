@@ -46,7 +46,7 @@ import TestSupport
 
     /// Random lists of every shape — empty texts, repeated reference definitions, lines out of
     /// order and past 28 bits, texts and targets that share beginnings or not, more links than
-    /// a block — give back each link by index and in order.
+    /// a block — give back each link by index, in order, and entry by entry.
     @Test func randomListsGiveBackEveryLinkByIndex() {
         var random = SeededRandom(seed: 20261203)
         let pieces = ["a", "b", " ", "_", "ت", "س", "é", "e\u{301}", "/", "#", "[", "0"]
@@ -78,6 +78,11 @@ import TestSupport
             }
             #expect(list.count == expected.count)
             #expect(Array(list) == expected)
+            let entries = Array(list.entries)
+            #expect(entries.map(\.index) == Array(expected.indices))
+            #expect(entries.map(\.line) == expected.map(\.line) && entries.map(\.kind) == expected.map(\.kind))
+            #expect(entries.map { Array($0.targetText) } == expected.map { Array($0.target.utf8) })
+            #expect(entries.map { Array($0.anchorText) } == expected.map { Array($0.text.utf8) })
             for i in expected.indices.shuffled(using: &random) {
                 #expect(list[i] == expected[i])
                 #expect(list.line(i) == expected[i].line && list.kind(i) == expected[i].kind)

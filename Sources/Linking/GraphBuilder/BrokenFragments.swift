@@ -13,10 +13,10 @@ enum BrokenFragments {
             var problems: [Problem] = []
             for source in range {
                 let article = articles[source], list = article.links
-                for i in list.indices {
+                for link in list.entries {
                     // Only a target holding `#` is looked at: the rest costs one byte search.
-                    guard list.targetText(i).contains(UInt8(ascii: "#")) else { continue }
-                    let target = list.target(i), kind = list.kind(i)
+                    guard link.targetText.contains(UInt8(ascii: "#")) else { continue }
+                    let target = link.target, kind = link.kind
                     guard let fragment = fragment(of: target, vault: vault) else { continue }
                     let reached: Int
                     switch resolver.resolveSimple(target, kind: kind) ?? resolver.resolve(target, from: article.path, kind: kind) {
@@ -27,7 +27,7 @@ enum BrokenFragments {
                     if anchorsOf[reached] == nil { anchorsOf[reached] = Set(articles[reached].anchors.keys) }
                     guard !anchorsOf[reached]!.contains(fragment) else { continue }
                     let page = reached == source ? "this page" : articles[reached].path
-                    problems.append(Problem(file: article.path, line: list.line(i), kind: .brokenFragment,
+                    problems.append(Problem(file: article.path, line: link.line, kind: .brokenFragment,
                                             message: "link to \"\(target)\": \(page) has no anchor \"\(fragment)\""))
                 }
             }

@@ -16,9 +16,8 @@ struct DistinctAnchors {
     /// More kept texts than this are looked up in `seen`; an edge rarely has so many.
     static let comparedOneByOne = 8
 
-    /// Keeps link `i`'s anchor text, unless it is empty or the same as one kept already.
-    mutating func add(_ i: Int, of list: LinkList) {
-        let text = list.anchorText(i)
+    /// Keeps link `i`'s anchor text, `text`, unless it is empty or the same as one kept already.
+    mutating func add(_ i: Int, text: ArraySlice<UInt8>, of list: LinkList) {
         guard !text.isEmpty else { return }
         if links.count < Self.comparedOneByOne {
             guard !links.contains(where: { LinkResolution.sameText(list.anchorText($0), text) }) else { return }

@@ -109,11 +109,11 @@ struct EdgeMerging {
             }
             if let k = stubEdges[stub] {
                 edges[edges.count - stubAnchors.count + k].weight += 1
-                stubAnchors[k].add(i, of: list)
+                stubAnchors[k].add(i, text: text, of: list)
             } else {
                 stubEdges[stub] = stubAnchors.count
                 stubAnchors.append(DistinctAnchors())
-                stubAnchors[stubAnchors.count - 1].add(i, of: list)
+                stubAnchors[stubAnchors.count - 1].add(i, text: text, of: list)
                 edges.append(WeightedEdge(source: Int32(source), target: stub))
             }
         }

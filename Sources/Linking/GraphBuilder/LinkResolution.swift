@@ -45,8 +45,8 @@ enum LinkResolution {
             var edgeOf: [Int32: Int] = [:]
             var anchorsOf: [DistinctAnchors] = []
             trail.removeAll()
-            for i in list.indices {
-                let target = list.target(i), kind = list.kind(i)
+            for link in list.entries {
+                let i = link.index, target = link.target, kind = link.kind
                 let resolution: LinkTarget
                 if let simple = resolver.resolveSimple(target, kind: kind, trail: &trail) {
                     resolution = simple
@@ -87,7 +87,7 @@ enum LinkResolution {
                         result.edges.append((Int32(a), 1))
                         anchorsOf.append(DistinctAnchors())
                     }
-                    anchorsOf[e].add(i, of: list)
+                    anchorsOf[e].add(i, text: link.anchorText, of: list)
                 }
             }
             result.anchorLinks.reserveCapacity(anchorsOf.reduce(0) { $0 + $1.links.count })

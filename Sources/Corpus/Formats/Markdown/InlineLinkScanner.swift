@@ -420,8 +420,7 @@ struct InlineLinkScanner {
     /// Link labels match case-insensitively with runs of white space as one space.
     static func normalizeLabel(_ label: [UInt8]) -> String {
         let text = String(decoding: label, as: UTF8.self)
-        let collapsed = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        return TermKey.normalize(collapsed)
+        return TermKey.normalize(text.collapsingWhitespace)
     }
 
     /// A destination with backslash escapes and character references decoded.

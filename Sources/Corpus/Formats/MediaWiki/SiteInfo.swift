@@ -1,3 +1,6 @@
+import Foundation
+import TermgraphCore
+
 /// The namespaces of a wiki: the names `<siteinfo>` gives (localized, such as `تصنيف`) and
 /// MediaWiki's canonical English ones, which every wiki also accepts.
 struct SiteInfo {
@@ -49,6 +52,7 @@ struct SiteInfo {
 
     /// Namespace names compare in any case, with `_` and space alike.
     static func fold<S: StringProtocol>(_ name: S) -> String {
-        name.replacingOccurrences(of: "_", with: " ").trimmingCharacters(in: .whitespaces).lowercased()
+        String(decoding: name.utf8.map { $0 == UInt8(ascii: "_") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
+            .trimmingHorizontalSpace.lowercased()
     }
 }

@@ -24,7 +24,7 @@ enum WikiTarget: Equatable {
         }
         var section: String?
         if let hash = text.firstIndex(of: "#") {
-            section = String(text[text.index(after: hash)...]).trimmingCharacters(in: .whitespaces)
+            section = String(text[text.index(after: hash)...]).trimmingHorizontalSpace
             text = WikiTitle.clean(text[..<hash])
         }
         if let separator = text.firstIndex(of: ":") {
@@ -55,9 +55,10 @@ enum WikiTarget: Equatable {
 enum WikiTitle {
     static func clean<S: StringProtocol>(_ text: S) -> String {
         var decoded = String(text)
-        if decoded.contains("&") { decoded = InlineLinkScanner.decodeEntities(Array(decoded.utf8)) }
+        if decoded.utf8.contains(UInt8(ascii: "&")) { decoded = InlineLinkScanner.decodeEntities(Array(decoded.utf8)) }
         decoded = percentDecode(decoded)
-        var result = ""
+        // Made as UTF-8 bytes: appending scalars to a string one by one is slow.
+        var result: [UInt8] = []
         result.reserveCapacity(decoded.utf8.count)
         var space = false
         for scalar in decoded.unicodeScalars {
@@ -68,11 +69,11 @@ enum WikiTitle {
                 space = true
                 continue
             }
-            if space && !result.isEmpty { result.append(" ") }
+            if space && !result.isEmpty { result.append(UInt8(ascii: " ")) }
             space = false
-            result.unicodeScalars.append(scalar)
+            if scalar.isASCII { result.append(UInt8(truncatingIfNeeded: scalar.value)) } else { result += UTF8.encode(scalar)! }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// A category or namespaced name's first letter in upper case, as MediaWiki stores it.
@@ -90,18 +91,22 @@ enum WikiTitle {
     /// characters a target gives a meaning to (`%`, `?`, `#`) percent-encoded, which the
     /// resolver decodes back, then the section.
     static func target(_ title: String, section: String? = nil) -> String {
-        var slug = ""
-        slug.reserveCapacity(title.utf8.count)
-        for character in title {
-            switch character {
-            case " ": slug.append("_")
-            case "%": slug.append("%25")
-            case "?": slug.append("%3F")
-            case "#": slug.append("%23")
-            default: slug.append(character)
+        // Byte by byte: the four are ASCII, and no other byte of UTF-8 is one of them.
+        var slug: [UInt8] = []
+        slug.reserveCapacity(title.utf8.count + 1 + (section?.utf8.count ?? 0))
+        for byte in title.utf8 {
+            switch byte {
+            case UInt8(ascii: " "): slug.append(UInt8(ascii: "_"))
+            case UInt8(ascii: "%"): slug += Array("%25".utf8)
+            case UInt8(ascii: "?"): slug += Array("%3F".utf8)
+            case UInt8(ascii: "#"): slug += Array("%23".utf8)
+            default: slug.append(byte)
             }
         }
-        if let section { slug += "#" + section }
-        return slug
+        if let section {
+            slug.append(UInt8(ascii: "#"))
+            slug += section.utf8
+        }
+        return String(decoding: slug, as: UTF8.self)
     }
 }

@@ -1,3 +1,5 @@
+import TermgraphCore
+
 /// The links and category memberships of a page's wikitext (§1c), found by one pass over its
 /// bytes. Not scanned: `<!-- -->` (an unclosed comment runs to the end) and the content of
 /// `<nowiki>`, `<pre>`, `<syntaxhighlight>`, `<source>` and `<math>` (an unclosed one is plain
@@ -194,7 +196,7 @@ struct WikitextScanner {
     }
 
     private func collapse(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        text.collapsingWhitespace
     }
 
     /// The host another wiki is served from: a language's Wikipedia, or a Wikimedia project
