@@ -250,7 +250,7 @@ public struct LinkList: RandomAccessCollection, Equatable, Sendable, Expressible
         }
         // Only `init` writes the code, always from a kind.
         return Decoded(line: line, kind: Link.Kind(code: UInt8(header & 15)) ?? .inline, form: form, text: text,
-                     target: target, shared: shared)
+                       target: target, shared: shared)
     }
 
     // MARK: Reading in order
